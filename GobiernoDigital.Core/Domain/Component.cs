@@ -1,0 +1,26 @@
+namespace GobiernoDigital.Core.Domain;
+
+/// <summary>A group of categories (e.g. "TIC para la Gestión"). The catalog is data: the advisor edits it.</summary>
+public sealed class Component
+{
+    private readonly List<Category> _categories = [];
+
+    private Component()
+    {
+        Name = string.Empty;
+    }
+
+    public Component(string name, int displayOrder)
+    {
+        Name = Guard.Text(name, "El nombre del componente", 200);
+        DisplayOrder = displayOrder;
+    }
+
+    public int Id { get; private set; }
+
+    public string Name { get; private set; }
+
+    public int DisplayOrder { get; private set; }
+
+    public IReadOnlyList<Category> Categories => _categories;
+}

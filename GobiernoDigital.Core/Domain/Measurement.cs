@@ -1,0 +1,67 @@
+namespace GobiernoDigital.Core.Domain;
+
+/// <summary>Where a measurement's scores come from.</summary>
+public enum MeasurementSource
+{
+    /// <summary>The entity's own self-assessment.</summary>
+    Autodiagnostico = 0,
+
+    /// <summary>The official FURAG result published by Función Pública.</summary>
+    ResultadoOficialFurag = 1,
+}
+
+/// <summary>One FURAG result set (<em>medición</em>) for a vigencia: one score per category that applies.</summary>
+/// <remarks>There is at most one measurement per vigencia.</remarks>
+public sealed class Measurement
+{
+    public const int MinVigencia = 2000;
+    public const int MaxVigencia = 2100;
+
+    private readonly List<CategoryScore> _scores = [];
+
+    private Measurement()
+    {
+    }
+
+    public Measurement(int vigencia, DateOnly? date, MeasurementSource source, decimal? officialIndex)
+    {
+        if (vigencia is < MinVigencia or > MaxVigencia)
+        {
+            throw new DomainException($"La vigencia debe estar entre {MinVigencia} y {MaxVigencia}.");
+        }
+
+        Vigencia = vigencia;
+        Date = date;
+        Source = source;
+        OfficialIndex = officialIndex is { } index ? Guard.Percentage(index, "El Índice de Gobierno Digital") : null;
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>The year measured.</summary>
+    public int Vigencia { get; private set; }
+
+    /// <summary>When the result was obtained; null when the source document does not say.</summary>
+    public DateOnly? Date { get; private set; }
+
+    public MeasurementSource Source { get; private set; }
+
+    /// <summary>The official <em>Índice de Gobierno Digital</em> (0–100) when known. Computed by FURAG's own model, never by this app.</summary>
+    public decimal? OfficialIndex { get; private set; }
+
+    public IReadOnlyList<CategoryScore> Scores => _scores;
+
+    /// <summary>Sets the score of a category, replacing an earlier one.</summary>
+    public void SetScore(Category category, Score score, string? observation = null)
+    {
+        var existing = _scores.Find(s => ReferenceEquals(s.Category, category) || (category.Id != 0 && s.CategoryId == category.Id));
+        if (existing is null)
+        {
+            _scores.Add(new CategoryScore(category, score, observation));
+        }
+        else
+        {
+            existing.Update(score, observation);
+        }
+    }
+}

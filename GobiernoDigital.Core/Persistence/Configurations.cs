@@ -1,0 +1,106 @@
+using GobiernoDigital.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GobiernoDigital.Core.Persistence;
+
+internal sealed class PublicEntityConfiguration : IEntityTypeConfiguration<PublicEntity>
+{
+    public void Configure(EntityTypeBuilder<PublicEntity> builder)
+    {
+        builder.ToTable("Entidades");
+        builder.Property(e => e.Name).HasMaxLength(500);
+        builder.Property(e => e.Nit).HasMaxLength(50);
+    }
+}
+
+internal sealed class ComponentConfiguration : IEntityTypeConfiguration<Component>
+{
+    public void Configure(EntityTypeBuilder<Component> builder)
+    {
+        builder.ToTable("Componentes");
+        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.HasIndex(c => c.Name).IsUnique();
+        builder.HasMany(c => c.Categories).WithOne(c => c.Component).HasForeignKey(c => c.ComponentId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(c => c.Categories).HasField("_categories");
+    }
+}
+
+internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
+{
+    public void Configure(EntityTypeBuilder<Category> builder)
+    {
+        builder.ToTable("Categorias");
+        builder.Property(c => c.Name).HasMaxLength(300);
+        builder.HasIndex(c => c.Name).IsUnique();
+        builder.Property(c => c.ShortLabel).HasMaxLength(Category.ShortLabelMaxLength);
+        builder.Property(c => c.NameInPlan).HasMaxLength(500);
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal sealed class MeasurementConfiguration : IEntityTypeConfiguration<Measurement>
+{
+    public void Configure(EntityTypeBuilder<Measurement> builder)
+    {
+        builder.ToTable("Mediciones");
+        builder.HasIndex(m => m.Vigencia).IsUnique();
+        builder.Property(m => m.Source).HasConversion<string>().HasMaxLength(40);
+        builder.HasMany(m => m.Scores).WithOne().HasForeignKey(s => s.MeasurementId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(m => m.Scores).HasField("_scores");
+    }
+}
+
+internal sealed class CategoryScoreConfiguration : IEntityTypeConfiguration<CategoryScore>
+{
+    public void Configure(EntityTypeBuilder<CategoryScore> builder)
+    {
+        builder.ToTable("Puntajes");
+        builder.Ignore(s => s.Score);
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.Observation).HasMaxLength(2000);
+        builder.HasIndex(s => new { s.MeasurementId, s.CategoryId }).IsUnique();
+        builder.HasOne(s => s.Category).WithMany().HasForeignKey(s => s.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.ToTable(t => t.HasCheckConstraint(
+            "CK_Puntajes_Valor",
+            "(\"Status\" = 'Measured' AND CAST(\"Value\" AS REAL) BETWEEN 0 AND 100) OR (\"Status\" <> 'Measured' AND \"Value\" IS NULL)"));
+    }
+}
+
+internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
+{
+    public void Configure(EntityTypeBuilder<Target> builder)
+    {
+        builder.ToTable("Metas");
+        builder.HasIndex(t => new { t.CategoryId, t.Vigencia }).IsUnique();
+        builder.HasOne<Category>().WithMany().HasForeignKey(t => t.CategoryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ImprovementPlanConfiguration : IEntityTypeConfiguration<ImprovementPlan>
+{
+    public void Configure(EntityTypeBuilder<ImprovementPlan> builder)
+    {
+        builder.ToTable("Planes");
+        builder.HasIndex(p => new { p.Code, p.Version }).IsUnique();
+        builder.Property(p => p.Title).HasMaxLength(500);
+        builder.Property(p => p.Code).HasMaxLength(50);
+        builder.Property(p => p.PreparedBy).HasMaxLength(200);
+        builder.Property(p => p.PreparedByRole).HasMaxLength(200);
+        builder.Property(p => p.ApprovedBy).HasMaxLength(200);
+        builder.Property(p => p.ApprovalAct).HasMaxLength(200);
+        builder.HasMany(p => p.Findings).WithOne().HasForeignKey(f => f.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Findings).HasField("_findings");
+    }
+}
+
+internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
+{
+    public void Configure(EntityTypeBuilder<Finding> builder)
+    {
+        builder.ToTable("Hallazgos");
+        builder.Ignore(f => f.Deadline);
+        builder.Property(f => f.EffectivenessNote).HasMaxLength(500);
+        builder.HasOne(f => f.Category).WithMany().HasForeignKey(f => f.CategoryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

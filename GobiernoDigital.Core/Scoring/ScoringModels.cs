@@ -98,6 +98,12 @@ public sealed record VigenciaReport(
     IReadOnlyList<ComponentResult> Components,
     IReadOnlyList<CategoryResult> Categories)
 {
+    /// <summary>Σ wᵢ·sᵢ over the measured categories: the numerator of the Porcentaje de Cumplimiento.</summary>
+    public decimal WeightedSum => Categories.Where(c => c.Score.IsMeasured).Sum(c => c.Category.Weight * c.Score.Value!.Value);
+
+    /// <summary>Σ wᵢ over the measured categories: the denominator of the Porcentaje de Cumplimiento.</summary>
+    public decimal WeightSum => Categories.Where(c => c.Score.IsMeasured).Sum(c => c.Category.Weight);
+
     /// <summary>Measured categories below their meta, the most points to gain first (ties by display order).</summary>
     public IReadOnlyList<CategoryResult> Priorities =>
         Categories.Where(c => c.PointsToGain > 0).OrderByDescending(c => c.PointsToGain).ToList();

@@ -1,0 +1,40 @@
+using GobiernoDigital.Dashboard.Services;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace GobiernoDigital.Dashboard.Components.Pages.Categories;
+
+/// <summary>One category: its latest score, meta and gap, its history and the plan's findings.</summary>
+public partial class CategoryDetail
+{
+    private CategoryDetailModel? _model;
+    private List<BreadcrumbItem> _breadcrumbs = [];
+
+    [Inject]
+    public required ComplianceService Compliance { get; init; }
+
+    [Inject]
+    public required NavigationManager Navigation { get; init; }
+
+    /// <summary>The category id from the route.</summary>
+    [Parameter]
+    public int Id { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _model = await Compliance.GetCategoryAsync(Id);
+        if (_model is null)
+        {
+            // Renders the Spanish not-found page (404 when prerendering) instead of an exception.
+            Navigation.NotFound();
+            return;
+        }
+
+        _breadcrumbs =
+        [
+            new BreadcrumbItem("Resumen", "/"),
+            new BreadcrumbItem("Categorías", "/categorias"),
+            new BreadcrumbItem(_model.ShortLabel, null, disabled: true),
+        ];
+    }
+}

@@ -1,0 +1,33 @@
+using GobiernoDigital.Dashboard.Services;
+using Microsoft.AspNetCore.Components;
+
+namespace GobiernoDigital.Dashboard.Components.Pages.Overview;
+
+/// <summary>The compliance overview of a vigencia: headline figure, components, radar, gaps and the table of categories.</summary>
+public partial class Overview
+{
+    private OverviewModel? _model;
+    private bool _loading = true;
+
+    [Inject]
+    public required ComplianceService Compliance { get; init; }
+
+    [Inject]
+    public required NavigationManager Navigation { get; init; }
+
+    /// <summary>The vigencia to show (<c>/?vigencia=2023</c>); the latest measured one when absent.</summary>
+    [SupplyParameterFromQuery(Name = "vigencia")]
+    public int? Vigencia { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _loading = _model is null;
+        _model = await Compliance.GetOverviewAsync(Vigencia);
+        _loading = false;
+    }
+
+    private void OnVigenciaChanged(int vigencia) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("vigencia", vigencia));
+
+    private void OpenCategory(int categoryId) => Navigation.NavigateTo($"/categorias/{categoryId}");
+}

@@ -1,0 +1,27 @@
+using GobiernoDigital.Dashboard;
+using GobiernoDigital.Dashboard.Components;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddGobiernoDigitalDashboard(builder.Configuration, builder.Environment);
+
+var app = builder.Build();
+
+await app.InitializeDatabaseAsync();
+
+// A generic Spanish error page in every environment: users never see a stack trace (details go to the log).
+app.UseExceptionHandler("/Error", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRequestLocalization(GobiernoDigitalSetup.Culture.Name);
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+
+app.Lifetime.ApplicationStarted.Register(() => GobiernoDigitalSetup.PrintWelcome(app));
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so that integration tests can start the app with <c>WebApplicationFactory</c>.</summary>
+public partial class Program;

@@ -1,0 +1,51 @@
+using GobiernoDigital.Core.Domain;
+using GobiernoDigital.Core.Scoring;
+
+namespace GobiernoDigital.Dashboard.Services;
+
+/// <summary>The entity shown in the app bar and reports.</summary>
+public sealed record EntityInfo(string Name, string Nit);
+
+/// <summary>Where a vigencia's scores come from.</summary>
+public sealed record MeasurementInfo(int Vigencia, DateOnly? Date, MeasurementSource Source, decimal? OfficialIndex)
+{
+    public string SourceText => Source switch
+    {
+        MeasurementSource.Autodiagnostico => "Autodiagnóstico",
+        _ => "Resultado oficial FURAG",
+    };
+}
+
+/// <summary>What the overview page shows for one vigencia. <c>Vigencias</c> lists every measured vigencia, newest first.</summary>
+public sealed record OverviewModel(IReadOnlyList<int> Vigencias, MeasurementInfo Measurement, VigenciaReport Report);
+
+/// <summary>One vigencia of a category's history.</summary>
+public sealed record CategoryHistoryPoint(int Vigencia, Score Score, decimal Target, decimal? Gap);
+
+/// <summary>The plan a finding belongs to.</summary>
+public sealed record PlanInfo(string Code, int Version, string Title, DateOnly ApprovedOn, int MeasuredVigencia);
+
+/// <summary>A finding of the plan, as the category page lists it.</summary>
+public sealed record FindingModel(
+    PlanInfo Plan,
+    decimal? RowScore,
+    IReadOnlyList<string> Alternatives,
+    IReadOnlyList<string> Improvements,
+    bool ImprovementsNotApplicable,
+    DateRange? Deadline,
+    string? EffectivenessNote);
+
+/// <summary>What the category page shows.</summary>
+public sealed record CategoryDetailModel(
+    int Id,
+    string Name,
+    string ShortLabel,
+    CategoryKind Kind,
+    string ComponentName,
+    decimal Weight,
+    string? NameInPlan,
+    IReadOnlyList<CategoryHistoryPoint> History,
+    IReadOnlyList<FindingModel> Findings)
+{
+    public CategoryHistoryPoint? Latest => History.Count > 0 ? History[^1] : null;
+}

@@ -1,0 +1,141 @@
+using GobiernoDigital.Core.Domain;
+using GobiernoDigital.Core.Persistence;
+using GobiernoDigital.Core.Scoring;
+using Microsoft.EntityFrameworkCore;
+
+namespace GobiernoDigital.Dashboard.Services;
+
+/// <summary>Reads the catalog, measurements and plan, and turns them into the figures the pages show.</summary>
+/// <remarks>One DbContext per call; every query is read-only (<c>AsNoTracking</c>).</remarks>
+public sealed class ComplianceService(IDbContextFactory<GobiernoDigitalDbContext> dbFactory)
+{
+    /// <summary>The entity the dashboard belongs to, or null on an empty database.</summary>
+    public async Task<EntityInfo?> GetEntityAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Entities.AsNoTracking()
+            .OrderBy(e => e.Id)
+            .Select(e => new EntityInfo(e.Name, e.Nit))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The overview of <paramref name="vigencia"/>, or of the latest measured vigencia when null.
+    /// Null when that vigencia has no measurement (or there is none at all).
+    /// </summary>
+    public async Task<OverviewModel?> GetOverviewAsync(int? vigencia, CancellationToken cancellationToken = default)
+    {
+        var data = await LoadAsync(cancellationToken);
+        if (data.Measurements.Count == 0)
+        {
+            return null;
+        }
+
+        var measurement = vigencia is { } v
+            ? data.Measurements.FirstOrDefault(m => m.Vigencia == v)
+            : data.Measurements[^1];
+        if (measurement is null)
+        {
+            return null;
+        }
+
+        var previous = data.Measurements.LastOrDefault(m => m.Vigencia < measurement.Vigencia);
+        var report = ComplianceCalculator.Build(
+            data.InputFor(measurement),
+            previous is null ? null : data.InputFor(previous));
+
+        return new OverviewModel(
+            data.Measurements.Select(m => m.Vigencia).OrderDescending().ToList(),
+            new MeasurementInfo(measurement.Vigencia, measurement.Date, measurement.Source, measurement.OfficialIndex),
+            report);
+    }
+
+    /// <summary>A category with its score history, its meta and gap in the latest vigencia, and the plan's findings. Null when the id is unknown.</summary>
+    public async Task<CategoryDetailModel?> GetCategoryAsync(int categoryId, CancellationToken cancellationToken = default)
+    {
+        var data = await LoadAsync(cancellationToken);
+        var category = data.Categories.FirstOrDefault(c => c.Id == categoryId);
+        if (category is null)
+        {
+            return null;
+        }
+
+        var history = data.Measurements
+            .Where(m => category.AppliesTo(m.Vigencia))
+            .Select(m =>
+            {
+                var score = data.ScoreOf(m, category);
+                var target = data.TargetOf(category.Id, m.Vigencia);
+                return new CategoryHistoryPoint(m.Vigencia, score, target, ComplianceCalculator.Gap(score, target));
+            })
+            .ToList();
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var findings = await db.Plans.AsNoTracking()
+            .OrderByDescending(p => p.ApprovedOn).ThenByDescending(p => p.Version)
+            .SelectMany(p => p.Findings
+                .Where(f => f.CategoryId == categoryId)
+                .Select(f => new { Plan = new PlanInfo(p.Code, p.Version, p.Title, p.ApprovedOn, p.MeasuredVigencia), Finding = f }))
+            .ToListAsync(cancellationToken);
+
+        return new CategoryDetailModel(
+            category.Id,
+            category.Name,
+            category.ShortLabel,
+            category.Kind,
+            category.Component.Name,
+            category.Weight,
+            category.NameInPlan,
+            history,
+            findings
+                .OrderBy(x => x.Finding.DisplayOrder)
+                .Select(x => new FindingModel(
+                    x.Plan,
+                    x.Finding.RowScore,
+                    x.Finding.Alternatives,
+                    x.Finding.Improvements,
+                    x.Finding.ImprovementsNotApplicable,
+                    x.Finding.Deadline,
+                    x.Finding.EffectivenessNote))
+                .ToList());
+    }
+
+    private async Task<ScoringData> LoadAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var categories = await db.Categories.AsNoTracking()
+            .Include(c => c.Component)
+            .OrderBy(c => c.Component.DisplayOrder).ThenBy(c => c.DisplayOrder)
+            .ToListAsync(cancellationToken);
+        var measurements = await db.Measurements.AsNoTracking()
+            .Include(m => m.Scores)
+            .OrderBy(m => m.Vigencia)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var targets = await db.Targets.AsNoTracking().ToListAsync(cancellationToken);
+        return new ScoringData(categories, measurements, targets.ToDictionary(t => (t.CategoryId, t.Vigencia), t => t.Value));
+    }
+
+    /// <summary>Everything the calculation needs, loaded once per call.</summary>
+    private sealed record ScoringData(
+        IReadOnlyList<Category> Categories,
+        IReadOnlyList<Measurement> Measurements,
+        IReadOnlyDictionary<(int CategoryId, int Vigencia), decimal> Targets)
+    {
+        public decimal TargetOf(int categoryId, int vigencia) =>
+            Targets.TryGetValue((categoryId, vigencia), out var value) ? value : Target.Default;
+
+        /// <summary>A category that applies to the vigencia but has no score recorded counts as <em>Sin medición</em>.</summary>
+        public Score ScoreOf(Measurement measurement, Category category) =>
+            measurement.Scores.FirstOrDefault(s => s.CategoryId == category.Id)?.Score ?? Score.NotMeasured;
+
+        public VigenciaInput InputFor(Measurement measurement) => new(
+            measurement.Vigencia,
+            Categories
+                .Where(c => c.AppliesTo(measurement.Vigencia))
+                .Select(c => new CategoryInput(
+                    c.Id, c.Name, c.ShortLabel, c.Kind, c.ComponentId, c.Component.Name, c.Weight,
+                    ScoreOf(measurement, c), TargetOf(c.Id, measurement.Vigencia)))
+                .ToList());
+    }
+}

@@ -71,11 +71,13 @@ public sealed class ComplianceService(IDbContextFactory<GobiernoDigitalDbContext
             .ToList();
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var findings = await db.Plans.AsNoTracking()
-            .OrderByDescending(p => p.ApprovedOn).ThenByDescending(p => p.Version)
-            .SelectMany(p => p.Findings
-                .Where(f => f.CategoryId == categoryId)
-                .Select(f => new { Plan = new PlanInfo(p.Code, p.Version, p.Title, p.ApprovedOn, p.MeasuredVigencia), Finding = f }))
+        var findings = await db.Findings.AsNoTracking()
+            .Where(f => f.CategoryId == categoryId)
+            .Join(db.Plans, f => f.PlanId, p => p.Id, (f, p) => new
+            {
+                Plan = new PlanInfo(p.Code, p.Version, p.Title, p.ApprovedOn, p.MeasuredVigencia),
+                Finding = f,
+            })
             .ToListAsync(cancellationToken);
 
         return new CategoryDetailModel(
@@ -88,7 +90,7 @@ public sealed class ComplianceService(IDbContextFactory<GobiernoDigitalDbContext
             category.NameInPlan,
             history,
             findings
-                .OrderBy(x => x.Finding.DisplayOrder)
+                .OrderByDescending(x => x.Plan.ApprovedOn).ThenByDescending(x => x.Plan.Version).ThenBy(x => x.Finding.DisplayOrder)
                 .Select(x => new FindingModel(
                     x.Plan,
                     x.Finding.RowScore,

@@ -34,7 +34,7 @@ public partial class CategoryDetail
         [
             new BreadcrumbItem("Resumen", "/"),
             new BreadcrumbItem("Categorías", "/categorias"),
-            new BreadcrumbItem(_model.ShortLabel, null, disabled: true),
+            new BreadcrumbItem(_model.ShortLabel, href: null),
         ];
     }
 }

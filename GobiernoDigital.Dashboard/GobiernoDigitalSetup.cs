@@ -39,8 +39,19 @@ public static class GobiernoDigitalSetup
             : Path.GetFullPath(configured, app.Environment.ContentRootPath);
 
         var factory = app.Services.GetRequiredService<IDbContextFactory<GobiernoDigitalDbContext>>();
-        var outcome = await DatabaseInitializer.InitializeAsync(factory, seedFile);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("GobiernoDigital.Datos");
+        SeedOutcome outcome;
+        try
+        {
+            outcome = await DatabaseInitializer.InitializeAsync(factory, seedFile);
+        }
+        catch (InvalidDataException ex)
+        {
+            // The seed runs in one transaction, so the database stays empty; the app still starts and says so.
+            logger.LogError("No se cargaron los datos semilla: {Reason} Corrija el archivo y reinicie; la base de datos quedó vacía.", ex.Message);
+            return;
+        }
+
         switch (outcome)
         {
             case SeedOutcome.Seeded:

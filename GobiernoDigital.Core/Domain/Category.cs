@@ -47,6 +47,7 @@ public sealed class Category
 
         FirstVigencia = firstVigencia;
         RetiredFromVigencia = retiredFromVigencia;
+        component.Add(this);
     }
 
     public int Id { get; private set; }

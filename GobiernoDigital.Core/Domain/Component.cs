@@ -23,4 +23,7 @@ public sealed class Component
     public int DisplayOrder { get; private set; }
 
     public IReadOnlyList<Category> Categories => _categories;
+
+    /// <summary>Called by the <see cref="Category"/> constructor, so a new category is listed by its component at once.</summary>
+    internal void Add(Category category) => _categories.Add(category);
 }

@@ -1,16 +1,17 @@
 namespace GobiernoDigital.Core.Domain;
 
 /// <summary>What a category's score in a measurement is: a number, or one of two kinds of absence.</summary>
+/// <remarks>The default is <see cref="NotMeasured"/>, so <c>default(Score)</c> is "sin medición", never a value-less measurement.</remarks>
 public enum ScoreStatus
 {
+    /// <summary>The category was not measured (the plan has no score for it): not a zero.</summary>
+    NotMeasured = 0,
+
     /// <summary>A measured value from 0 to 100.</summary>
-    Measured = 0,
+    Measured = 1,
 
-    /// <summary>The category does not apply to the entity: not a zero, and left out of every mean.</summary>
-    NotApplicable = 1,
-
-    /// <summary>The category was not measured (the plan has no score for it): not a zero either.</summary>
-    NotMeasured = 2,
+    /// <summary>The category does not apply to the entity: not a zero either, and left out of every mean.</summary>
+    NotApplicable = 2,
 }
 
 /// <summary>

@@ -10,7 +10,7 @@ public sealed record SeedDocument(
     [property: JsonPropertyName("entidad")] SeedEntity Entity,
     [property: JsonPropertyName("componentes")] IReadOnlyList<SeedComponent> Components,
     [property: JsonPropertyName("mediciones")] IReadOnlyList<SeedMeasurement> Measurements,
-    [property: JsonPropertyName("plan")] SeedPlan? Plan);
+    [property: JsonPropertyName("plan")] SeedPlan? Plan = null);
 
 public sealed record SeedEntity(
     [property: JsonPropertyName("nombre")] string Name,
@@ -24,19 +24,19 @@ public sealed record SeedCategory(
     [property: JsonPropertyName("nombre")] string Name,
     [property: JsonPropertyName("etiqueta")] string ShortLabel,
     [property: JsonPropertyName("tipo")] string Kind,
-    [property: JsonPropertyName("nombreEnPlan")] string? NameInPlan);
+    [property: JsonPropertyName("nombreEnPlan")] string? NameInPlan = null);
 
 public sealed record SeedMeasurement(
     [property: JsonPropertyName("vigencia")] int Vigencia,
-    [property: JsonPropertyName("fecha")] DateOnly? Date,
     [property: JsonPropertyName("fuente")] string Source,
-    [property: JsonPropertyName("indiceOficial")] decimal? OfficialIndex,
-    [property: JsonPropertyName("puntajes")] IReadOnlyList<SeedScore> Scores);
+    [property: JsonPropertyName("puntajes")] IReadOnlyList<SeedScore> Scores,
+    [property: JsonPropertyName("fecha")] DateOnly? Date = null,
+    [property: JsonPropertyName("indiceOficial")] decimal? OfficialIndex = null);
 
 public sealed record SeedScore(
     [property: JsonPropertyName("categoria")] string Category,
-    [property: JsonPropertyName("puntaje")] decimal? Value,
-    [property: JsonPropertyName("estado")] string? Status);
+    [property: JsonPropertyName("puntaje")] decimal? Value = null,
+    [property: JsonPropertyName("estado")] string? Status = null);
 
 public sealed record SeedPlan(
     [property: JsonPropertyName("titulo")] string Title,
@@ -50,21 +50,21 @@ public sealed record SeedPlan(
 
 public sealed record SeedPreparedBy(
     [property: JsonPropertyName("nombre")] string Name,
-    [property: JsonPropertyName("cargo")] string? Role,
-    [property: JsonPropertyName("fecha")] DateOnly? Date);
+    [property: JsonPropertyName("cargo")] string? Role = null,
+    [property: JsonPropertyName("fecha")] DateOnly? Date = null);
 
 public sealed record SeedApprovedBy(
     [property: JsonPropertyName("instancia")] string Body,
-    [property: JsonPropertyName("acta")] string? Act);
+    [property: JsonPropertyName("acta")] string? Act = null);
 
 public sealed record SeedFinding(
     [property: JsonPropertyName("categoria")] string Category,
-    [property: JsonPropertyName("puntaje")] decimal? RowScore,
     [property: JsonPropertyName("alternativas")] IReadOnlyList<string> Alternatives,
     [property: JsonPropertyName("mejoras")] IReadOnlyList<string> Improvements,
-    [property: JsonPropertyName("mejorasNoAplica")] bool ImprovementsNotApplicable,
-    [property: JsonPropertyName("plazo")] SeedDeadline? Deadline,
-    [property: JsonPropertyName("evaluacionEficacia")] string? EffectivenessNote);
+    [property: JsonPropertyName("puntaje")] decimal? RowScore = null,
+    [property: JsonPropertyName("mejorasNoAplica")] bool ImprovementsNotApplicable = false,
+    [property: JsonPropertyName("plazo")] SeedDeadline? Deadline = null,
+    [property: JsonPropertyName("evaluacionEficacia")] string? EffectivenessNote = null);
 
 public sealed record SeedDeadline(
     [property: JsonPropertyName("inicio")] DateOnly Start,

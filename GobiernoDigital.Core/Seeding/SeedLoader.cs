@@ -22,6 +22,10 @@ public static class SeedLoader
     {
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+
+        // A missing key or a null where the format requires a value is an error with a message, not a crash later.
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
     };
 
     public static SeedDocument ReadDocument(string path)
@@ -60,7 +64,7 @@ public static class SeedLoader
             components.Add(component);
             foreach (var seedCategory in seedComponent.Categories)
             {
-                var kind = Enum.TryParse<CategoryKind>(seedCategory.Kind, ignoreCase: false, out var k)
+                var kind = TryParseName<CategoryKind>(seedCategory.Kind, out var k)
                     ? k
                     : throw new InvalidDataException($"Tipo de categoría desconocido «{seedCategory.Kind}» en «{seedCategory.Name}».");
                 var category = new Category(seedCategory.Name, seedCategory.ShortLabel, kind, component, ++order, nameInPlan: seedCategory.NameInPlan);
@@ -78,7 +82,7 @@ public static class SeedLoader
         var measurements = new List<Measurement>();
         foreach (var seedMeasurement in document.Measurements)
         {
-            var source = Enum.TryParse<MeasurementSource>(seedMeasurement.Source, out var s)
+            var source = TryParseName<MeasurementSource>(seedMeasurement.Source, out var s)
                 ? s
                 : throw new InvalidDataException($"Fuente de medición desconocida «{seedMeasurement.Source}».");
             var measurement = new Measurement(seedMeasurement.Vigencia, seedMeasurement.Date, source, seedMeasurement.OfficialIndex);
@@ -111,6 +115,14 @@ public static class SeedLoader
         }
 
         return new SeedData(entity, components, categories.Values.OrderBy(c => c.DisplayOrder).ToList(), measurements, plan);
+    }
+
+    // Only the documented names: Enum.TryParse alone also takes numbers ("1", "7"), even ones no member has.
+    private static bool TryParseName<TEnum>(string? text, out TEnum value)
+        where TEnum : struct, Enum
+    {
+        value = default;
+        return text is not null && Enum.GetNames<TEnum>().Contains(text, StringComparer.Ordinal) && Enum.TryParse(text, out value);
     }
 
     private static Score ToScore(SeedScore seed) => seed.Status switch

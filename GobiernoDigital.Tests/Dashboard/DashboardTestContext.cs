@@ -1,0 +1,102 @@
+using System.Globalization;
+using Bunit;
+using GobiernoDigital.Core.Domain;
+using GobiernoDigital.Core.Persistence;
+using GobiernoDigital.Dashboard.Services;
+using GobiernoDigital.Tests.Core;
+using GobiernoDigital.Tests.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace GobiernoDigital.Tests.Dashboard;
+
+/// <summary>
+/// The bUnit base of the dashboard's component tests: MudBlazor services, loose JS interop (MudChart calls
+/// <c>mudObserveElementSize</c>), the es-CO culture, and the real <see cref="ComplianceService"/> over a seeded SQLite file.
+/// </summary>
+/// <remarks>
+/// Pass a class fixture's <see cref="SeededTestDatabase"/> when the tests only read. Otherwise, or after
+/// <see cref="UseOwnDatabase"/>, the context seeds a database of its own on first use and deletes it on dispose;
+/// tests that never reach the service (shared components) never create one.
+/// </remarks>
+public abstract class DashboardTestContext : BunitContext
+{
+    private readonly CultureInfo _originalCulture = CultureInfo.CurrentCulture;
+    private readonly CultureInfo _originalUICulture = CultureInfo.CurrentUICulture;
+    private readonly SqliteTestDatabase? _sharedDatabase;
+    private SqliteTestDatabase? _ownDatabase;
+
+    protected DashboardTestContext(SeededTestDatabase? sharedDatabase = null)
+    {
+        CultureInfo.CurrentCulture = EsCo.Culture;
+        CultureInfo.CurrentUICulture = EsCo.Culture;
+
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+
+        _sharedDatabase = sharedDatabase?.Database;
+
+        // Built from a delegate so that the database is chosen at the first render, and so that the service provider
+        // never owns (and deletes on dispose) a database shared by the class.
+        Services.AddScoped(_ => new ComplianceService(Database));
+    }
+
+    /// <summary>The database the <see cref="ComplianceService"/> reads: the class's shared one, or this test's own.</summary>
+    protected SqliteTestDatabase Database => _ownDatabase ?? _sharedDatabase ?? UseOwnDatabase();
+
+    /// <summary>bUnit's navigation manager: it records every navigation.</summary>
+    protected NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+
+    /// <summary>
+    /// Gives this test a freshly seeded database of its own, deleted on dispose: for a test that adds data in a class
+    /// whose other tests share a read-only fixture. Call it before the first render.
+    /// </summary>
+    protected SqliteTestDatabase UseOwnDatabase()
+    {
+        if (_ownDatabase is null)
+        {
+            var database = new SqliteTestDatabase();
+            var outcome = DatabaseInitializer.InitializeAsync(database, SeedFiles.Real).GetAwaiter().GetResult();
+            if (outcome != SeedOutcome.Seeded)
+            {
+                database.Dispose();
+                throw new InvalidOperationException($"The test database was not seeded from {SeedFiles.Real}: {outcome}.");
+            }
+
+            _ownDatabase = database;
+        }
+
+        return _ownDatabase;
+    }
+
+    /// <summary>The id of the category called <paramref name="name"/> in <see cref="Database"/>.</summary>
+    protected int CategoryId(string name)
+    {
+        using var db = Database.CreateDbContext();
+        return db.Categories.Where(c => c.Name == name).Select(c => c.Id).Single();
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        Release();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Release();
+        }
+    }
+
+    private void Release()
+    {
+        _ownDatabase?.Dispose();
+        _ownDatabase = null;
+        CultureInfo.CurrentCulture = _originalCulture;
+        CultureInfo.CurrentUICulture = _originalUICulture;
+    }
+}

@@ -1,0 +1,153 @@
+using AngleSharp.Dom;
+using Bunit;
+using GobiernoDigital.Core.Domain;
+using GobiernoDigital.Dashboard.Components.Pages.Overview;
+using GobiernoDigital.Tests.TestDoubles;
+using MudBlazor;
+using Xunit;
+
+namespace GobiernoDigital.Tests.Dashboard;
+
+public sealed class OverviewTests(SeededTestDatabase seeded) : DashboardTestContext(seeded), IClassFixture<SeededTestDatabase>
+{
+    private const int CategoryCount = 17;
+
+    [Fact]
+    public void Render_SeedVigencia2023_ShowsPercentageAndCoverage()
+    {
+        var cut = Render<Overview>();
+
+        // Seed, vigencia 2023: 16 measured scores add up to 640 (Gobierno de TI is sin medición), 640 / 16 = 40.
+        cut.WaitForAssertion(() => Assert.Equal("40,0 %", cut.Find("[data-testid=porcentaje]").TextContent));
+        Assert.Equal("16 de 17 categorías medidas (1 sin medición)", Normalized(cut.Find("[data-testid=cobertura]")));
+        Assert.Contains("Primera vigencia registrada", cut.Find("[data-testid=cambio]").TextContent);
+    }
+
+    [Fact]
+    public void Render_SeedVigencia2023_RadarHasOneAxisPerCategoryAndMarksSinMedicion()
+    {
+        var cut = Render<Overview>();
+
+        var radar = cut.WaitForElement("svg.mud-chart-radar");
+        var labels = radar.QuerySelectorAll("text.mud-chart-axis-label").Select(l => l.TextContent.Trim()).ToList();
+        Assert.Equal(CategoryCount, labels.Count);
+        Assert.Equal(CategoryCount, radar.QuerySelectorAll("path.mud-chart-axis-line").Length);
+        Assert.Equal("Transparencia", labels[0]);
+        Assert.Equal("Gobierno de TI (s. m.)", Assert.Single(labels, l => l.Contains("(s. m.)", StringComparison.Ordinal)));
+        Assert.DoesNotContain(labels, l => l.Contains("(n. a.)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_SeedVigencia2023_TableListsEveryCategoryWithSinMedicionNotZero()
+    {
+        var cut = Render<Overview>();
+
+        cut.WaitForAssertion(() => Assert.Equal(CategoryCount, cut.FindAll("[data-testid=tabla-categorias] tbody tr").Count));
+
+        var gobiernoTi = Row(cut, "Gobierno de TI");
+        var score = gobiernoTi.QuerySelector("td[data-label=Puntaje]")!;
+        Assert.Equal("Sin medición", score.QuerySelector(".mud-chip")?.TextContent.Trim());
+        Assert.DoesNotContain("0,0", score.TextContent, StringComparison.Ordinal);
+        Assert.Equal("—", Cell(gobiernoTi, "Brecha"));
+        Assert.Equal("—", Cell(gobiernoTi, "Puntos a ganar"));
+
+        // Transparencia: 40 of a meta of 100, a gap of 60; 60 × 1 / Σw (16) = 3,75 points, shown rounded away from zero.
+        var transparencia = Row(cut, "Transparencia");
+        Assert.Equal("40,0", Cell(transparencia, "Puntaje"));
+        Assert.Equal("60,0", Cell(transparencia, "Brecha"));
+        Assert.Equal("3,8", Cell(transparencia, "Puntos a ganar"));
+    }
+
+    [Fact]
+    public void Render_UnknownVigencia_SaysThereIsNoMeasurementInSpanish()
+    {
+        Navigation.NavigateTo("/?vigencia=1999");
+
+        var cut = Render<Overview>();
+
+        cut.WaitForAssertion(() => Assert.Contains(
+            "No hay una medición registrada para la vigencia 1999",
+            cut.Find(".mud-alert").TextContent,
+            StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=porcentaje]"));
+        Assert.Empty(cut.FindAll("[data-testid=tabla-categorias]"));
+    }
+
+    [Fact]
+    public void VigenciaSelect_PickingAnEarlierVigencia_NavigatesToItsQueryAndShowsItsFigures()
+    {
+        UseOwnDatabase();
+        AddVigencia2024();
+        var popovers = Render<MudPopoverProvider>();
+
+        var cut = Render<Overview>();
+
+        // Vigencia 2024 (all 17 measured, see AddVigencia2024): Σ scores = 890, 890 / 17 = 52,352…% → "52,4 %".
+        // Change against 2023: 52,352… − 40 = +12,352… points → "+12,4".
+        cut.WaitForAssertion(() => Assert.Equal("52,4 %", cut.Find("[data-testid=porcentaje]").TextContent));
+        Assert.Equal("17 de 17 categorías medidas", Normalized(cut.Find("[data-testid=cobertura]")));
+        var change = Normalized(cut.Find("[data-testid=cambio]"));
+        Assert.Contains("Frente a 2023 (40,0 %)", change, StringComparison.Ordinal);
+        Assert.Contains("+12,4 puntos (sube)", change, StringComparison.Ordinal);
+        Assert.Equal("2024", cut.Find("[data-testid=vigencia-select]").TextContent.Trim());
+
+        cut.Find("div.mud-input-control.vigencia-select").MouseDown();
+        popovers.WaitForAssertion(() => Assert.Equal(["2024", "2023"], popovers.FindAll(".mud-list-item").Select(i => i.TextContent.Trim())));
+        popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == "2023").Click();
+
+        cut.WaitForAssertion(() => Assert.EndsWith("/?vigencia=2023", Navigation.Uri, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Equal("40,0 %", cut.Find("[data-testid=porcentaje]").TextContent));
+        Assert.Equal("16 de 17 categorías medidas (1 sin medición)", Normalized(cut.Find("[data-testid=cobertura]")));
+        Assert.Contains("Primera vigencia registrada", cut.Find("[data-testid=cambio]").TextContent);
+    }
+
+    /// <summary>
+    /// Records vigencia 2024 through the domain, every category measured:
+    /// 60 + 20 + 40 + 10 + 10 + 20 + 30 + 50 + 80 + 20 + 70 + 90 + 100 + 70 + 80 + 80 + 60 = 890.
+    /// </summary>
+    private void AddVigencia2024()
+    {
+        var scores = new Dictionary<string, decimal>
+        {
+            ["Transparencia"] = 60m,
+            ["Colaboración"] = 20m,
+            ["Componente TIC para Gobierno abierto"] = 40m,
+            ["Servicios centrados en el usuario"] = 10m,
+            ["Trámites y servicios en línea"] = 10m,
+            ["TIC para Servicios"] = 20m,
+            ["Estrategia de TI"] = 30m,
+            ["Gobierno de TI"] = 50m,
+            ["Información"] = 80m,
+            ["Sistemas de Información"] = 20m,
+            ["Servicios Tecnológicos"] = 70m,
+            ["Uso y Apropiación"] = 90m,
+            ["Capacidades Institucionales"] = 100m,
+            ["TIC para la Gestión"] = 70m,
+            ["Definición del marco de seguridad y privacidad de la información y de los sistemas de información"] = 80m,
+            ["Plan de seguridad y privacidad de la información y de los sistemas de información"] = 80m,
+            ["Seguridad y Privacidad de la Información"] = 60m,
+        };
+
+        using var db = Database.CreateDbContext();
+        var categories = db.Categories.ToList();
+        Assert.Equal(scores.Keys.Order(), categories.Select(c => c.Name).Order());
+        var measurement = new Measurement(2024, new DateOnly(2025, 5, 30), MeasurementSource.ResultadoOficialFurag, officialIndex: null);
+        foreach (var category in categories)
+        {
+            measurement.SetScore(category, Score.Measured(scores[category.Name]));
+        }
+
+        db.Measurements.Add(measurement);
+        db.SaveChanges();
+    }
+
+    private static IElement Row(IRenderedComponent<Overview> cut, string categoryName) =>
+        cut.FindAll("[data-testid=tabla-categorias] tbody tr")
+            .Single(r => r.QuerySelector("a.category-link")?.TextContent.Trim() == categoryName);
+
+    private static string Cell(IElement row, string label) =>
+        row.QuerySelector($"td[data-label='{label}']")!.TextContent.Trim();
+
+    private static string Normalized(IElement element) =>
+        string.Join(' ', element.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

@@ -3,7 +3,7 @@ using GobiernoDigital.Core.Domain;
 namespace GobiernoDigital.Tests.Core;
 
 /// <summary>
-/// The seed's source document, /work/shared/seed/plan-de-mejoramiento-TI.PL03.txt, typed out by hand row by row,
+/// The seed's source document, ../shared/seed/plan-de-mejoramiento-TI.PL03.txt (beside the repository), typed out by hand row by row,
 /// so that the tests check the JSON and the database against the document and not against themselves.
 /// </summary>
 /// <remarks>

@@ -12,6 +12,13 @@ await app.InitializeDatabaseAsync();
 // A generic Spanish error page in every environment: users never see a stack trace (details go to the log).
 app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseSecurityHeaders();
+if (SecurityHeaders.HttpsConfigured(app.Configuration))
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+
 app.UseRequestLocalization(GobiernoDigitalSetup.Culture.Name);
 app.UseAntiforgery();
 

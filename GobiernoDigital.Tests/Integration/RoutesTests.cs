@@ -73,6 +73,20 @@ public sealed class RoutesTests(DashboardAppFactory app) : IClassFixture<Dashboa
         Assert.DoesNotContain("40,0 %", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("99999999999")]
+    [InlineData("-2023")]
+    public async Task GetOverview_MalformedVigencia_SaysItIsNotValidInsteadOfAnError(string vigencia)
+    {
+        var (status, html) = await GetAsync($"/?vigencia={vigencia}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains($"«{vigencia}» no es una vigencia válida", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("No pudimos mostrar esta parte", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("40,0 %", html, StringComparison.Ordinal);
+    }
+
     private async Task<(HttpStatusCode Status, string Html)> GetAsync(string path)
     {
         using var response = await _client.GetAsync(path, TestContext.Current.CancellationToken);

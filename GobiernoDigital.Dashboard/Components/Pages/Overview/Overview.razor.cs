@@ -16,11 +16,33 @@ public partial class Overview
     public required NavigationManager Navigation { get; init; }
 
     /// <summary>The vigencia to show (<c>/?vigencia=2023</c>); the latest measured one when absent.</summary>
+    /// <remarks>Read as text so that a mistyped address gets a Spanish message instead of a parsing error.</remarks>
     [SupplyParameterFromQuery(Name = "vigencia")]
-    public int? Vigencia { get; set; }
+    public string? VigenciaText { get; set; }
+
+    private int? Vigencia { get; set; }
+
+    private bool InvalidVigencia { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
+        InvalidVigencia = false;
+        Vigencia = null;
+        if (!string.IsNullOrWhiteSpace(VigenciaText))
+        {
+            if (int.TryParse(VigenciaText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var vigencia))
+            {
+                Vigencia = vigencia;
+            }
+            else
+            {
+                InvalidVigencia = true;
+                _model = null;
+                _loading = false;
+                return;
+            }
+        }
+
         _loading = _model is null;
         _model = await Compliance.GetOverviewAsync(Vigencia);
         _loading = false;

@@ -1,8 +1,13 @@
 using System.Globalization;
 using GobiernoDigital.Core.Domain;
+using GobiernoDigital.Core.Identity;
 using GobiernoDigital.Core.Persistence;
 using GobiernoDigital.Core.Seeding;
+using GobiernoDigital.Dashboard.Authorization;
 using GobiernoDigital.Dashboard.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
@@ -26,8 +31,69 @@ public static class GobiernoDigitalSetup
 
         var connectionString = SqliteDatabase.Resolve(configuration.GetConnectionString("GobiernoDigital"), environment.ContentRootPath);
         services.AddDbContextFactory<GobiernoDigitalDbContext>(options => options.UseSqlite(connectionString));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<GobiernoDigitalDbContext>>().CreateDbContext());
+        services.AddSingleton(TimeProvider.System);
+
+        AddAccounts(services, configuration);
+
         services.AddScoped<ComplianceService>();
+        services.AddScoped<ScoreEditingService>();
         return services;
+    }
+
+    /// <summary>Whether anonymous visitors may read the dashboards (<c>Acceso:LecturaPublica</c>, default true).</summary>
+    public static bool PublicReading(IConfiguration configuration) => configuration.GetValue("Acceso:LecturaPublica", true);
+
+    private static void AddAccounts(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<AccessGuard>();
+        services.AddSingleton<FirstAdministratorSetup>();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.User.RequireUniqueEmail = false;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Acceso:IntentosFallidosMaximos", 5);
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Acceso:MinutosDeBloqueo", 15));
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<GobiernoDigitalDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<SpanishIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/cuenta/ingresar";
+            options.LogoutPath = "/cuenta/salir";
+            options.AccessDeniedPath = "/cuenta/acceso-denegado";
+            options.Cookie.Name = "GobiernoDigital.Sesion";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+
+        // A disabled user or a reset password ends the other sessions within a minute.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        // Keys in the database: sign-ins survive a restart.
+        services.AddDataProtection().SetApplicationName("GobiernoDigital").PersistKeysToDbContext<GobiernoDigitalDbContext>();
+
+        services.AddAuthorization(options =>
+        {
+            Policies.Add(options);
+            if (!PublicReading(configuration))
+            {
+                options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            }
+        });
     }
 
     /// <summary>Applies the migrations and seeds an empty database from <c>data/</c>.</summary>
@@ -66,6 +132,24 @@ public static class GobiernoDigitalSetup
         }
     }
 
+    /// <summary>Creates the three roles when missing and opens the one-time set-up when there is no user.</summary>
+    public static async Task InitializeAccountsAsync(this WebApplication app)
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+            foreach (var role in Roles.All)
+            {
+                if (!await roles.RoleExistsAsync(role))
+                {
+                    await roles.CreateAsync(new IdentityRole(role));
+                }
+            }
+        }
+
+        await app.Services.GetRequiredService<FirstAdministratorSetup>().OpenIfNoUserAsync();
+    }
+
     /// <summary>Tells whoever ran <c>dotnet run</c> where to open the dashboard.</summary>
     public static void PrintWelcome(WebApplication app)
     {
@@ -74,7 +158,21 @@ public static class GobiernoDigitalSetup
         Console.WriteLine();
         Console.WriteLine("  GobiernoDigital Dashboard está listo.");
         Console.WriteLine($"  Abra {url} en el navegador.");
-        Console.WriteLine("  La consulta de los tableros es pública: no hace falta iniciar sesión para verlos.");
+        var setupToken = app.Services.GetRequiredService<FirstAdministratorSetup>().Token;
+        if (setupToken is not null)
+        {
+            Console.WriteLine("  Aún no hay usuarios. Cree el primer Administrador con este enlace de un solo uso:");
+            Console.WriteLine($"    {url.TrimEnd('/')}/configuracion-inicial/{setupToken}");
+            Console.WriteLine("  (El enlace deja de servir al usarse o al reiniciar la aplicación; al reiniciar sin usuarios se imprime otro.)");
+        }
+        else
+        {
+            Console.WriteLine($"  Para editar, inicie sesión en {url.TrimEnd('/')}/cuenta/ingresar con su usuario.");
+        }
+
+        Console.WriteLine(PublicReading(app.Configuration)
+            ? "  La consulta de los tableros es pública: no hace falta iniciar sesión para verlos."
+            : "  La consulta exige iniciar sesión (Acceso:LecturaPublica = false).");
         Console.WriteLine("  Pulse Ctrl+C para detenerlo.");
         Console.WriteLine();
     }

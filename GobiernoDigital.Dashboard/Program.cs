@@ -1,4 +1,5 @@
 using GobiernoDigital.Dashboard;
+using GobiernoDigital.Dashboard.Authorization;
 using GobiernoDigital.Dashboard.Components;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ builder.Services.AddGobiernoDigitalDashboard(builder.Configuration, builder.Envi
 var app = builder.Build();
 
 await app.InitializeDatabaseAsync();
+await app.InitializeAccountsAsync();
 
 // A generic Spanish error page in every environment: users never see a stack trace (details go to the log).
 app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -20,11 +22,14 @@ if (SecurityHeaders.HttpsConfigured(app.Configuration))
 }
 
 app.UseRequestLocalization(GobiernoDigitalSetup.Culture.Name);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() => GobiernoDigitalSetup.PrintWelcome(app));
 

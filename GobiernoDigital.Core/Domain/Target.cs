@@ -24,4 +24,7 @@ public sealed class Target
 
     /// <summary>0–100.</summary>
     public decimal Value { get; private set; }
+
+    /// <summary>Sets a new meta (0–100).</summary>
+    public void Change(decimal value) => Value = Guard.Percentage(value, "La meta");
 }

@@ -104,3 +104,27 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         builder.HasOne(f => f.Category).WithMany().HasForeignKey(f => f.CategoryId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<GobiernoDigital.Core.Auditing.AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<GobiernoDigital.Core.Auditing.AuditEntry> builder)
+    {
+        builder.ToTable("Auditoria");
+        builder.Property(a => a.Action).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.UserId).HasMaxLength(450);
+        builder.Property(a => a.UserName).HasMaxLength(256);
+        builder.Property(a => a.EntityType).HasMaxLength(60);
+        builder.Property(a => a.EntityKey).HasMaxLength(100);
+        builder.HasIndex(a => a.OccurredAtUtc);
+        builder.HasIndex(a => a.CategoryId);
+        builder.HasIndex(a => a.UserId);
+    }
+}
+
+internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<GobiernoDigital.Core.Identity.ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<GobiernoDigital.Core.Identity.ApplicationUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(200);
+    }
+}

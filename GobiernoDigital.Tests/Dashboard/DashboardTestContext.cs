@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bunit;
+using Bunit.TestDoubles;
 using GobiernoDigital.Core.Domain;
 using GobiernoDigital.Core.Persistence;
 using GobiernoDigital.Dashboard.Services;
@@ -35,12 +36,18 @@ public abstract class DashboardTestContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
 
+        // Anonymous by default, as a visitor of the public dashboard; tests sign in with Auth.SetAuthorized(...).
+        Auth = AddAuthorization();
+
         _sharedDatabase = sharedDatabase?.Database;
 
         // Built from a delegate so that the database is chosen at the first render, and so that the service provider
         // never owns (and deletes on dispose) a database shared by the class.
         Services.AddScoped(_ => new ComplianceService(Database));
     }
+
+    /// <summary>bUnit's fake authentication and authorization: who the rendered components see.</summary>
+    protected BunitAuthorizationContext Auth { get; }
 
     /// <summary>The database the <see cref="ComplianceService"/> reads: the class's shared one, or this test's own.</summary>
     protected SqliteTestDatabase Database => _ownDatabase ?? _sharedDatabase ?? UseOwnDatabase();

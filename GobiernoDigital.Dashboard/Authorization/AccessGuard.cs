@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using GobiernoDigital.Core.Auditing;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace GobiernoDigital.Dashboard.Authorization;
+
+/// <summary>Raised by a service when the current user may not do what was asked. The message is shown as is.</summary>
+public sealed class AccessDeniedException(string message) : Exception(message);
+
+/// <summary>Who the current user is, as the services see it.</summary>
+public interface ICurrentUser
+{
+    Task<ClaimsPrincipal> GetAsync();
+}
+
+/// <summary>The signed-in user of the request or circuit.</summary>
+public sealed class CurrentUser(AuthenticationStateProvider authenticationState) : ICurrentUser
+{
+    public async Task<ClaimsPrincipal> GetAsync() => (await authenticationState.GetAuthenticationStateAsync()).User;
+}
+
+/// <summary>
+/// The check every data-changing service method makes first: hiding a button is not enough.
+/// Returns the actor to record in the audit trail.
+/// </summary>
+public sealed class AccessGuard(ICurrentUser currentUser, IAuthorizationService authorization)
+{
+    /// <exception cref="AccessDeniedException">The user is anonymous or lacks the policy.</exception>
+    public async Task<AuditActor> DemandAsync(string policy)
+    {
+        var user = await currentUser.GetAsync();
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            throw new AccessDeniedException("Inicie sesión con una cuenta autorizada para hacer este cambio.");
+        }
+
+        if (!(await authorization.AuthorizeAsync(user, policy)).Succeeded)
+        {
+            throw new AccessDeniedException("Su cuenta no tiene permiso para hacer este cambio.");
+        }
+
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
+        var name = user.FindFirstValue("display_name") ?? user.Identity.Name ?? id;
+        return new AuditActor(id, name);
+    }
+}

@@ -38,6 +38,8 @@ public static class GobiernoDigitalSetup
 
         services.AddScoped<ComplianceService>();
         services.AddScoped<ScoreEditingService>();
+        services.AddScoped<UserAdministrationService>();
+        services.AddScoped<AuditTrailService>();
         return services;
     }
 

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using GobiernoDigital.Core.Auditing;
+using GobiernoDigital.Core.Persistence;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace GobiernoDigital.Dashboard.Authorization;
@@ -24,7 +26,11 @@ public sealed class CurrentUser(AuthenticationStateProvider authenticationState)
 /// The check every data-changing service method makes first: hiding a button is not enough.
 /// Returns the actor to record in the audit trail.
 /// </summary>
-public sealed class AccessGuard(ICurrentUser currentUser, IAuthorizationService authorization)
+/// <remarks>
+/// With the database (as in the app), the account and its roles are also read afresh on every change, so a user
+/// disabled, demoted or deleted while a tab is open cannot keep editing with the identity the circuit started with.
+/// </remarks>
+public sealed class AccessGuard(ICurrentUser currentUser, IAuthorizationService authorization, IDbContextFactory<GobiernoDigitalDbContext>? dbFactory = null)
 {
     /// <exception cref="AccessDeniedException">The user is anonymous or lacks the policy.</exception>
     public async Task<AuditActor> DemandAsync(string policy)
@@ -41,6 +47,26 @@ public sealed class AccessGuard(ICurrentUser currentUser, IAuthorizationService 
         }
 
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty;
+        if (dbFactory is not null)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var account = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.IsDisabled }).FirstOrDefaultAsync();
+            if (account is not { IsDisabled: false })
+            {
+                throw new AccessDeniedException("Su cuenta está deshabilitada o ya no existe: no puede hacer cambios.");
+            }
+
+            var granting = Policies.RolesFor(policy);
+            var stillGranted = await db.UserRoles.AsNoTracking()
+                .Where(ur => ur.UserId == id)
+                .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name)
+                .AnyAsync(name => granting.Contains(name!));
+            if (!stillGranted)
+            {
+                throw new AccessDeniedException("Su rol cambió y ya no tiene permiso para este cambio. Recargue la página.");
+            }
+        }
+
         var name = user.FindFirstValue("display_name") ?? user.Identity.Name ?? id;
         return new AuditActor(id, name);
     }

@@ -1,4 +1,5 @@
 using GobiernoDigital.Core.Identity;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
 namespace GobiernoDigital.Dashboard.Authorization;
@@ -9,10 +10,16 @@ public static class AccountEndpoints
     /// <summary><c>POST /cuenta/salir</c>: signs out (antiforgery-checked form post) and goes to the overview.</summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/cuenta/salir", async (SignInManager<ApplicationUser> signIn) =>
+        endpoints.MapPost("/cuenta/salir", async (HttpContext context, IAntiforgery antiforgery, SignInManager<ApplicationUser> signIn) =>
         {
+            // UseAntiforgery only records the outcome for an endpoint without form binding: check it here.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect("/");
+            return Results.LocalRedirect("/");
         }).AllowAnonymous();
         return endpoints;
     }

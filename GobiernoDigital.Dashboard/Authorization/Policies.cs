@@ -24,14 +24,19 @@ public static class Policies
     /// <summary>Create users, reset passwords, disable users, change roles.</summary>
     public const string AdministrarUsuarios = nameof(AdministrarUsuarios);
 
+    private static readonly string[] EditingRoles = [Roles.Editor, Roles.Administrador];
+    private static readonly string[] AdministratorRoles = [Roles.Administrador];
+
+    /// <summary>The roles that grant <paramref name="policy"/>.</summary>
+    public static IReadOnlyList<string> RolesFor(string policy) =>
+        policy == AdministrarUsuarios ? AdministratorRoles : EditingRoles;
+
     /// <summary>What each policy requires.</summary>
     public static void Add(AuthorizationOptions options)
     {
-        foreach (var editing in new[] { EditarPuntajes, EditarMetas, EditarCatalogo, EditarPlan, VerAuditoria })
+        foreach (var policy in new[] { EditarPuntajes, EditarMetas, EditarCatalogo, EditarPlan, VerAuditoria, AdministrarUsuarios })
         {
-            options.AddPolicy(editing, p => p.RequireAuthenticatedUser().RequireRole(Roles.Editor, Roles.Administrador));
+            options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(RolesFor(policy)));
         }
-
-        options.AddPolicy(AdministrarUsuarios, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrador));
     }
 }

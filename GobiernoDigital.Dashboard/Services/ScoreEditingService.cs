@@ -60,9 +60,21 @@ public sealed class ScoreEditingService(IDbContextFactory<GobiernoDigitalDbConte
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Actor = actor;
         db.Clock = clock;
-        if (!await db.Categories.AnyAsync(c => c.Id == categoryId, cancellationToken))
+        if (vigencia is < Measurement.MinVigencia or > Measurement.MaxVigencia)
+        {
+            return EditResult.Fail($"La vigencia debe estar entre {Measurement.MinVigencia} y {Measurement.MaxVigencia}.");
+        }
+
+        // A meta may be set before the vigencia is measured, but only for a category that applies to it.
+        var category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == categoryId, cancellationToken);
+        if (category is null)
         {
             return EditResult.Fail("La categoría no existe.");
+        }
+
+        if (!category.AppliesTo(vigencia))
+        {
+            return EditResult.Fail($"La categoría «{category.Name}» no aplica a la vigencia {vigencia}.");
         }
 
         var target = await db.Targets.FirstOrDefaultAsync(t => t.CategoryId == categoryId && t.Vigencia == vigencia, cancellationToken);

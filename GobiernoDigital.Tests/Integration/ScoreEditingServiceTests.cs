@@ -1,0 +1,301 @@
+using System.Text.Json;
+using GobiernoDigital.Core.Auditing;
+using GobiernoDigital.Core.Domain;
+using GobiernoDigital.Core.Identity;
+using GobiernoDigital.Core.Persistence;
+using GobiernoDigital.Dashboard.Authorization;
+using GobiernoDigital.Dashboard.Services;
+using GobiernoDigital.Tests.Core;
+using GobiernoDigital.Tests.TestDoubles;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace GobiernoDigital.Tests.Integration;
+
+// Each test edits a seeded SQLite file of its own (xunit makes a new instance per test); the seed has Transparencia
+// at 40 in vigencia 2023, its only measurement, and no meta rows.
+public sealed class ScoreEditingServiceTests : IAsyncLifetime
+{
+    private const int Vigencia = 2023;
+    private const int UnknownCategoryId = 999_999;
+
+    private static readonly DateTimeOffset Now = new(2026, 3, 10, 15, 30, 0, TimeSpan.Zero);
+
+    private readonly SqliteTestDatabase _database = new();
+    private int _transparencia;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        var outcome = await DatabaseInitializer.InitializeAsync(_database, SeedFiles.Real, Ct);
+        Assert.Equal(SeedOutcome.Seeded, outcome);
+        await using var db = await _database.CreateDbContextAsync(Ct);
+        _transparencia = await db.Categories.Where(c => c.Name == "Transparencia").Select(c => c.Id).SingleAsync(Ct);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _database.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(Roles.Lector)]
+    public async Task SetScoreAsync_AnonymousOrLector_RefusedAndNothingWritten(string? role)
+    {
+        var service = Service(UserIn(role));
+        var before = await _database.ContentHashAsync();
+
+        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            service.SetScoreAsync(_transparencia, Vigencia, Score.Measured(55.5m), "Intento", Ct));
+
+        Assert.False(string.IsNullOrWhiteSpace(refused.Message));
+        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(40m, await ScoreValueAsync());
+        Assert.Equal(0, await AuditCountAsync());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(Roles.Lector)]
+    public async Task SetTargetAsync_AnonymousOrLector_RefusedAndNothingWritten(string? role)
+    {
+        var service = Service(UserIn(role));
+        var before = await _database.ContentHashAsync();
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => service.SetTargetAsync(_transparencia, Vigencia, 80m, Ct));
+
+        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(0, await AuditCountAsync());
+    }
+
+    [Fact]
+    public async Task SetScoreAsync_Anonymous_AsksToSignIn()
+    {
+        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            Service(FakeCurrentUser.Anonymous()).SetScoreAsync(_transparencia, Vigencia, Score.Measured(55.5m), null, Ct));
+
+        Assert.Equal("Inicie sesión con una cuenta autorizada para hacer este cambio.", refused.Message);
+    }
+
+    [Fact]
+    public async Task SetScoreAsync_Lector_SaysTheAccountMayNot()
+    {
+        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            Service(UserIn(Roles.Lector)).SetScoreAsync(_transparencia, Vigencia, Score.Measured(55.5m), null, Ct));
+
+        Assert.Equal("Su cuenta no tiene permiso para hacer este cambio.", refused.Message);
+    }
+
+    [Theory]
+    [InlineData(Roles.Editor)]
+    [InlineData(Roles.Administrador)]
+    public async Task SetScoreAsync_EditorOrAdministrador_SavesTheScore(string role)
+    {
+        var result = await Service(UserIn(role)).SetScoreAsync(_transparencia, Vigencia, Score.Measured(55.5m), null, Ct);
+
+        Assert.Equal(EditResult.Ok, result);
+        Assert.Equal(55.5m, await ScoreValueAsync());
+        Assert.Equal(1, await AuditCountAsync());
+    }
+
+    [Theory]
+    [InlineData(Roles.Editor)]
+    [InlineData(Roles.Administrador)]
+    public async Task SetTargetAsync_EditorOrAdministrador_SavesTheMeta(string role)
+    {
+        var result = await Service(UserIn(role)).SetTargetAsync(_transparencia, Vigencia, 80m, Ct);
+
+        Assert.Equal(EditResult.Ok, result);
+        await using var db = await _database.CreateDbContextAsync(Ct);
+        var target = await db.Targets.SingleAsync(t => t.CategoryId == _transparencia && t.Vigencia == Vigencia, Ct);
+        Assert.Equal(80m, target.Value);
+    }
+
+    [Fact]
+    public async Task SetScoreAsync_ChangedValue_AuditHasOldAndNewValueActorAndClock()
+    {
+        var editor = FakeCurrentUser.InRole(Roles.Editor, "asesor", "Martha Saldaña");
+
+        await Service(editor).SetScoreAsync(_transparencia, Vigencia, Score.Measured(55.5m), null, Ct);
+
+        var entry = await SingleAuditEntryAsync();
+        Assert.Equal(AuditAction.Modificado, entry.Action);
+        Assert.Equal("Puntaje", entry.EntityType);
+        Assert.Equal(_transparencia, entry.CategoryId);
+        Assert.Equal(FakeCurrentUser.IdOf("asesor"), entry.UserId);
+        Assert.Equal("Martha Saldaña", entry.UserName);
+        Assert.Equal(Now.UtcDateTime, entry.OccurredAtUtc);
+        // Only what changed: the status (still measured) and the observation are not listed.
+        Assert.Equal(new Dictionary<string, decimal> { ["Value"] = 40m }, Decimals(entry.OldValues));
+        Assert.Equal(new Dictionary<string, decimal> { ["Value"] = 55.5m }, Decimals(entry.NewValues));
+    }
+
+    [Fact]
+    public async Task SetScoreAsync_ToNoAplica_AuditHasStatusAndValueBeforeAndAfter()
+    {
+        await Service(UserIn(Roles.Editor)).SetScoreAsync(_transparencia, Vigencia, Score.NotApplicable, null, Ct);
+
+        var entry = await SingleAuditEntryAsync();
+        using var oldValues = JsonDocument.Parse(entry.OldValues!);
+        using var newValues = JsonDocument.Parse(entry.NewValues!);
+        Assert.Equal((int)ScoreStatus.Measured, oldValues.RootElement.GetProperty("Status").GetInt32());
+        Assert.Equal(40m, oldValues.RootElement.GetProperty("Value").GetDecimal());
+        Assert.Equal((int)ScoreStatus.NotApplicable, newValues.RootElement.GetProperty("Status").GetInt32());
+        Assert.Equal(JsonValueKind.Null, newValues.RootElement.GetProperty("Value").ValueKind);
+    }
+
+    [Fact]
+    public async Task SetScoreAsync_SameValue_RecordsNothing()
+    {
+        var before = await _database.ContentHashAsync();
+
+        var result = await Service(UserIn(Roles.Editor)).SetScoreAsync(_transparencia, Vigencia, Score.Measured(40m), null, Ct);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(before, await _database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task SetTargetAsync_FirstMeta_AuditRecordsTheCreation()
+    {
+        await Service(FakeCurrentUser.InRole(Roles.Administrador, "admin", "Ana Administradora")).SetTargetAsync(_transparencia, Vigencia, 80m, Ct);
+
+        var entry = await SingleAuditEntryAsync();
+        Assert.Equal(AuditAction.Creado, entry.Action);
+        Assert.Equal("Meta", entry.EntityType);
+        Assert.Equal(_transparencia, entry.CategoryId);
+        Assert.Equal("Ana Administradora", entry.UserName);
+        Assert.Equal(Now.UtcDateTime, entry.OccurredAtUtc);
+        Assert.Null(entry.OldValues);
+        Assert.Equal(new Dictionary<string, decimal> { ["CategoryId"] = _transparencia, ["Vigencia"] = Vigencia, ["Value"] = 80m }, Decimals(entry.NewValues));
+    }
+
+    [Fact]
+    public async Task SetTargetAsync_ChangedMeta_AuditRecordsOldAndNewValue()
+    {
+        var service = Service(UserIn(Roles.Editor));
+        await service.SetTargetAsync(_transparencia, Vigencia, 80m, Ct);
+
+        await service.SetTargetAsync(_transparencia, Vigencia, 90.5m, Ct);
+
+        await using var db = await _database.CreateDbContextAsync(Ct);
+        var change = await db.AuditEntries.SingleAsync(a => a.Action == AuditAction.Modificado, Ct);
+        Assert.Equal("Meta", change.EntityType);
+        Assert.Equal(new Dictionary<string, decimal> { ["Value"] = 80m }, Decimals(change.OldValues));
+        Assert.Equal(new Dictionary<string, decimal> { ["Value"] = 90.5m }, Decimals(change.NewValues));
+    }
+
+    [Fact]
+    public async Task SetTargetAsync_HundredWithoutRow_RecordsNothing()
+    {
+        var before = await _database.ContentHashAsync();
+
+        var result = await Service(UserIn(Roles.Editor)).SetTargetAsync(_transparencia, Vigencia, Target.Default, Ct);
+
+        Assert.Equal(EditResult.Ok, result);
+        Assert.Equal(before, await _database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task SetScoreAsync_UnknownCategory_SpanishErrorAndNothingWritten()
+    {
+        var before = await _database.ContentHashAsync();
+
+        var result = await Service(UserIn(Roles.Editor)).SetScoreAsync(UnknownCategoryId, Vigencia, Score.Measured(55.5m), null, Ct);
+
+        Assert.Equal(EditResult.Fail("La categoría no existe."), result);
+        Assert.Equal(before, await _database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task SetScoreAsync_UnknownVigencia_SpanishErrorAndNothingWritten()
+    {
+        var before = await _database.ContentHashAsync();
+
+        var result = await Service(UserIn(Roles.Editor)).SetScoreAsync(_transparencia, 2030, Score.Measured(55.5m), null, Ct);
+
+        Assert.Equal(EditResult.Fail("No hay una medición registrada para la vigencia 2030."), result);
+        Assert.Equal(before, await _database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task SetTargetAsync_UnknownCategory_SpanishErrorAndNothingWritten()
+    {
+        var before = await _database.ContentHashAsync();
+
+        var result = await Service(UserIn(Roles.Editor)).SetTargetAsync(UnknownCategoryId, Vigencia, 80m, Ct);
+
+        Assert.Equal(EditResult.Fail("La categoría no existe."), result);
+        Assert.Equal(before, await _database.ContentHashAsync());
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(100.1)]
+    public async Task SetTargetAsync_OutsideZeroToHundred_SpanishErrorAndNothingWritten(double value)
+    {
+        var before = await _database.ContentHashAsync();
+
+        var result = await Service(UserIn(Roles.Editor)).SetTargetAsync(_transparencia, Vigencia, (decimal)value, Ct);
+
+        Assert.Equal(EditResult.Fail("La meta debe estar entre 0 y 100."), result);
+        Assert.Equal(before, await _database.ContentHashAsync());
+    }
+
+    [Theory]
+    [InlineData(1999)]
+    [InlineData(2101)]
+    public async Task SetTargetAsync_VigenciaOutOfRange_SpanishErrorAndNothingWritten(int vigencia)
+    {
+        var before = await _database.ContentHashAsync();
+
+        var result = await Service(UserIn(Roles.Editor)).SetTargetAsync(_transparencia, vigencia, 80m, Ct);
+
+        Assert.Equal(EditResult.Fail("La vigencia debe estar entre 2000 y 2100."), result);
+        Assert.Equal(before, await _database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task SetTargetAsync_FutureVigencia_SavesTheMetaBeforeTheMeasurement()
+    {
+        var result = await Service(UserIn(Roles.Editor)).SetTargetAsync(_transparencia, 2027, 70m, Ct);
+
+        Assert.Equal(EditResult.Ok, result);
+        await using var db = _database.CreateDbContext();
+        Assert.Equal(70m, db.Targets.Single(t => t.CategoryId == _transparencia && t.Vigencia == 2027).Value);
+    }
+
+    private static FakeCurrentUser UserIn(string? role) =>
+        role is null ? FakeCurrentUser.Anonymous() : FakeCurrentUser.InRole(role, role.ToLowerInvariant(), $"Usuario {role}");
+
+    private static Dictionary<string, decimal> Decimals(string? json)
+    {
+        Assert.NotNull(json);
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDecimal());
+    }
+
+    private ScoreEditingService Service(FakeCurrentUser user) =>
+        new(_database, TestAuthorization.Guard(user), new FixedTimeProvider(Now));
+
+    private async Task<decimal?> ScoreValueAsync()
+    {
+        await using var db = await _database.CreateDbContextAsync(Ct);
+        return await db.Scores.Where(s => s.CategoryId == _transparencia).Select(s => s.Value).SingleAsync(Ct);
+    }
+
+    private async Task<int> AuditCountAsync()
+    {
+        await using var db = await _database.CreateDbContextAsync(Ct);
+        return await db.AuditEntries.CountAsync(Ct);
+    }
+
+    private async Task<AuditEntry> SingleAuditEntryAsync()
+    {
+        await using var db = await _database.CreateDbContextAsync(Ct);
+        return await db.AuditEntries.SingleAsync(Ct);
+    }
+}

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using GobiernoDigital.Core.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace GobiernoDigital.Dashboard.Authorization;
 
@@ -31,7 +32,7 @@ public sealed class FirstAdministratorSetup(IServiceScopeFactory scopes)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        if (users.Users.Any())
+        if (await users.Users.AnyAsync())
         {
             return null;
         }
@@ -69,7 +70,7 @@ public sealed class FirstAdministratorSetup(IServiceScopeFactory scopes)
 
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        if (users.Users.Any())
+        if (await users.Users.AnyAsync())
         {
             return ["Ya existe un usuario: la configuración inicial está cerrada."];
         }

@@ -127,9 +127,12 @@ public sealed class ComplianceService(IDbContextFactory<GobiernoDigitalDbContext
         public decimal TargetOf(int categoryId, int vigencia) =>
             Targets.TryGetValue((categoryId, vigencia), out var value) ? value : Target.Default;
 
+        private Dictionary<int, Dictionary<int, Score>> ScoresByMeasurement { get; } =
+            Measurements.ToDictionary(m => m.Id, m => m.Scores.ToDictionary(s => s.CategoryId, s => s.Score));
+
         /// <summary>A category that applies to the vigencia but has no score recorded counts as <em>Sin medición</em>.</summary>
         public Score ScoreOf(Measurement measurement, Category category) =>
-            measurement.Scores.FirstOrDefault(s => s.CategoryId == category.Id)?.Score ?? Score.NotMeasured;
+            ScoresByMeasurement[measurement.Id].GetValueOrDefault(category.Id, Score.NotMeasured);
 
         public VigenciaInput InputFor(Measurement measurement) => new(
             measurement.Vigencia,

@@ -22,7 +22,7 @@ public sealed class UserAdministrationServiceTests : IAsyncLifetime
     private const string AdminName = "admin.principal";
     private const string AdminDisplayName = "Ana Administradora";
     private const string Anonymous = "anónimo";
-    private const string KnownPassword = "Clave-Conocida-2026";
+    private const string KnownPassword = TestUsers.Password;
 
     private static readonly DateTimeOffset Now = new(2026, 3, 10, 15, 0, 0, TimeSpan.Zero);
 
@@ -344,28 +344,8 @@ public sealed class UserAdministrationServiceTests : IAsyncLifetime
         new AccessGuard(user, _app.Services.GetRequiredService<IAuthorizationService>()),
         new FixedTimeProvider(Now));
 
-    private async Task<ApplicationUser> CreateUserAsync(string userName, string role, string? displayName = null, bool disabled = false, string? id = null)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser
-        {
-            UserName = userName,
-            DisplayName = displayName ?? userName,
-            EmailConfirmed = true,
-            LockoutEnabled = true,
-            IsDisabled = disabled,
-            LockoutEnd = disabled ? DateTimeOffset.MaxValue : null,
-        };
-        if (id is not null)
-        {
-            user.Id = id;
-        }
-
-        Assert.True((await users.CreateAsync(user, KnownPassword)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-        return user;
-    }
+    private Task<ApplicationUser> CreateUserAsync(string userName, string role, string? displayName = null, bool disabled = false, string? id = null) =>
+        TestUsers.CreateAsync(_app.Services, userName, role, displayName, disabled, id);
 
     private async Task<ApplicationUser> FindAsync(string userName)
     {

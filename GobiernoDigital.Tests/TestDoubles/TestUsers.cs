@@ -13,9 +13,12 @@ public static class TestUsers
     /// <summary>Meets the app's rules: at least 10 characters, an upper-case letter, a lower-case letter and a digit.</summary>
     public const string Password = "Clave-Segura-2026";
 
-    /// <summary>Creates a user with <paramref name="role"/>; fails loudly when Identity refuses it.</summary>
+    /// <summary>
+    /// Creates a user with <paramref name="role"/>; fails loudly when Identity refuses it. A disabled user is also locked
+    /// out for good, as the user administration leaves it; <paramref name="id"/> fixes the id (to match a fake principal).
+    /// </summary>
     public static async Task<ApplicationUser> CreateAsync(
-        IServiceProvider services, string userName, string role, string? displayName = null, bool disabled = false)
+        IServiceProvider services, string userName, string role, string? displayName = null, bool disabled = false, string? id = null)
     {
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -26,7 +29,13 @@ public static class TestUsers
             EmailConfirmed = true,
             LockoutEnabled = true,
             IsDisabled = disabled,
+            LockoutEnd = disabled ? DateTimeOffset.MaxValue : null,
         };
+        if (id is not null)
+        {
+            user.Id = id;
+        }
+
         Succeed(await users.CreateAsync(user, Password), $"create {userName}");
         Succeed(await users.AddToRoleAsync(user, role), $"add {userName} to {role}");
         return user;

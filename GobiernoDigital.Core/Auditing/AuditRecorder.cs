@@ -77,7 +77,8 @@ internal static class AuditRecorder
     private static Dictionary<string, object?> Values(EntityEntry entry, bool original, bool onlyModified) =>
         entry.Properties
             .Where(p => !p.Metadata.IsPrimaryKey() && !p.Metadata.IsShadowProperty())
-            .Where(p => !onlyModified || (p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)))
+            // The revision counter changes on every save; alone it is not a change anyone needs to read about.
+            .Where(p => !onlyModified || (p.IsModified && !p.Metadata.IsConcurrencyToken && !Equals(p.OriginalValue, p.CurrentValue)))
             .ToDictionary(p => p.Metadata.Name, p => original ? p.OriginalValue : p.CurrentValue);
 
     private static int? CategoryOf(EntityEntry entry) => entry.Entity switch

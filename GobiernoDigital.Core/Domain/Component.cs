@@ -24,6 +24,15 @@ public sealed class Component
 
     public IReadOnlyList<Category> Categories => _categories;
 
+    /// <summary>Gives the component a new name (at most 200 characters).</summary>
+    public void Rename(string name) => Name = Guard.Text(name, "El nombre del componente", 200);
+
+    /// <summary>Sets the place of the component in every list and chart (lower first).</summary>
+    public void SetDisplayOrder(int displayOrder) => DisplayOrder = displayOrder;
+
     /// <summary>Called by the <see cref="Category"/> constructor, so a new category is listed by its component at once.</summary>
     internal void Add(Category category) => _categories.Add(category);
+
+    /// <summary>Called by <see cref="Category.MoveTo"/>.</summary>
+    internal void Remove(Category category) => _categories.Remove(category);
 }

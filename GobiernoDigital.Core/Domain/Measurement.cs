@@ -31,9 +31,7 @@ public sealed class Measurement
         }
 
         Vigencia = vigencia;
-        Date = date;
-        Source = source;
-        OfficialIndex = officialIndex is { } index ? Guard.Percentage(index, "El Índice de Gobierno Digital") : null;
+        SetDetails(date, source, officialIndex);
     }
 
     public int Id { get; private set; }
@@ -50,6 +48,28 @@ public sealed class Measurement
     public decimal? OfficialIndex { get; private set; }
 
     public IReadOnlyList<CategoryScore> Scores => _scores;
+
+    /// <summary>
+    /// Grows by one every time the measurement or any of its scores is saved. It is the concurrency token: an editor who
+    /// saves a measurement read at an older revision is refused instead of silently overwriting the other editor.
+    /// </summary>
+    public int Revision { get; private set; }
+
+    /// <summary>Changes the date, the source and the official index.</summary>
+    public void SetDetails(DateOnly? date, MeasurementSource source, decimal? officialIndex)
+    {
+        if (!Enum.IsDefined(source))
+        {
+            throw new DomainException("La fuente de la medición no es válida.");
+        }
+
+        Date = date;
+        Source = source;
+        OfficialIndex = officialIndex is { } index ? Guard.Percentage(index, "El Índice de Gobierno Digital") : null;
+    }
+
+    /// <summary>Marks the measurement as changed, so that saving it bumps <see cref="Revision"/>. Call once per save.</summary>
+    public void Touch() => Revision++;
 
     /// <summary>Sets the score of a category, replacing an earlier one.</summary>
     public void SetScore(Category category, Score score, string? observation = null)

@@ -1,4 +1,3 @@
-using GobiernoDigital.Core.Domain;
 using GobiernoDigital.Core.Persistence;
 using GobiernoDigital.Core.Scoring;
 using Microsoft.EntityFrameworkCore;
@@ -39,10 +38,7 @@ public sealed class ComplianceService(IDbContextFactory<GobiernoDigitalDbContext
             return null;
         }
 
-        var previous = data.Measurements.LastOrDefault(m => m.Vigencia < measurement.Vigencia);
-        var report = ComplianceCalculator.Build(
-            data.InputFor(measurement),
-            previous is null ? null : data.InputFor(previous));
+        var report = data.ReportFor(measurement);
 
         return new OverviewModel(
             data.Measurements.Select(m => m.Vigencia).OrderDescending().ToList(),
@@ -102,45 +98,9 @@ public sealed class ComplianceService(IDbContextFactory<GobiernoDigitalDbContext
                 .ToList());
     }
 
-    private async Task<ScoringData> LoadAsync(CancellationToken cancellationToken)
+    private async Task<ScoringSnapshot> LoadAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var categories = await db.Categories.AsNoTracking()
-            .Include(c => c.Component)
-            .OrderBy(c => c.Component.DisplayOrder).ThenBy(c => c.DisplayOrder)
-            .ToListAsync(cancellationToken);
-        var measurements = await db.Measurements.AsNoTracking()
-            .Include(m => m.Scores)
-            .OrderBy(m => m.Vigencia)
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        var targets = await db.Targets.AsNoTracking().ToListAsync(cancellationToken);
-        return new ScoringData(categories, measurements, targets.ToDictionary(t => (t.CategoryId, t.Vigencia), t => t.Value));
-    }
-
-    /// <summary>Everything the calculation needs, loaded once per call.</summary>
-    private sealed record ScoringData(
-        IReadOnlyList<Category> Categories,
-        IReadOnlyList<Measurement> Measurements,
-        IReadOnlyDictionary<(int CategoryId, int Vigencia), decimal> Targets)
-    {
-        public decimal TargetOf(int categoryId, int vigencia) =>
-            Targets.TryGetValue((categoryId, vigencia), out var value) ? value : Target.Default;
-
-        private Dictionary<int, Dictionary<int, Score>> ScoresByMeasurement { get; } =
-            Measurements.ToDictionary(m => m.Id, m => m.Scores.ToDictionary(s => s.CategoryId, s => s.Score));
-
-        /// <summary>A category that applies to the vigencia but has no score recorded counts as <em>Sin medición</em>.</summary>
-        public Score ScoreOf(Measurement measurement, Category category) =>
-            ScoresByMeasurement[measurement.Id].GetValueOrDefault(category.Id, Score.NotMeasured);
-
-        public VigenciaInput InputFor(Measurement measurement) => new(
-            measurement.Vigencia,
-            Categories
-                .Where(c => c.AppliesTo(measurement.Vigencia))
-                .Select(c => new CategoryInput(
-                    c.Id, c.Name, c.ShortLabel, c.Kind, c.ComponentId, c.Component.Name, c.Weight,
-                    ScoreOf(measurement, c), TargetOf(c.Id, measurement.Vigencia)))
-                .ToList());
+        return await ScoringSnapshot.LoadAsync(db, cancellationToken);
     }
 }

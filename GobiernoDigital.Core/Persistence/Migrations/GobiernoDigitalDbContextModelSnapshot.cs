@@ -294,6 +294,10 @@ namespace GobiernoDigital.Core.Persistence.Migrations
                     b.Property<decimal?>("OfficialIndex")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -1,0 +1,57 @@
+using FluentValidation;
+using GobiernoDigital.Core.Domain;
+
+namespace GobiernoDigital.Core.Validation;
+
+/// <summary>
+/// The rules and Spanish messages shared by every form and every import row, so the same input gets the same message
+/// on both paths.
+/// </summary>
+public static class ValidationRules
+{
+    public const string ScoreRequired = "Escriba el puntaje, o elija «No aplica» o «Sin medición».";
+    public const string ScoreNotANumber = "El puntaje debe ser un número, por ejemplo 45,5.";
+    public const string ScoreOutOfRange = "El puntaje debe estar entre 0 y 100.";
+    public const string ScoreTooManyDecimals = "El puntaje admite como máximo un decimal.";
+    public const string TargetRequired = "Escriba la meta (100 si no hay otra).";
+    public const string TargetNotANumber = "La meta debe ser un número, por ejemplo 80.";
+    public const string TargetOutOfRange = "La meta debe estar entre 0 y 100.";
+    public const string TargetTooManyDecimals = "La meta admite como máximo un decimal.";
+    public const string ObservationTooLong = "La observación admite como máximo 2000 caracteres.";
+    public const int ObservationMaxLength = 2000;
+
+    /// <summary>A measured score as typed: required, a number, 0–100, at most one decimal.</summary>
+    public static IRuleBuilderOptions<T, string?> ValidScore<T>(this IRuleBuilderInitial<T, string?> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage(ScoreRequired)
+            .Must((string? t) => NumberText.Parse(t) is not null).WithMessage(ScoreNotANumber)
+            .Must((string? t) => NumberText.Parse(t) is >= Score.Min and <= Score.Max).WithMessage(ScoreOutOfRange)
+            .Must((string? t) => NumberText.Parse(t) is { } v && NumberText.HasAtMostDecimals(v, 1)).WithMessage(ScoreTooManyDecimals);
+
+    /// <summary>A meta as typed: required, a number, 0–100, at most one decimal.</summary>
+    public static IRuleBuilderOptions<T, string?> ValidTarget<T>(this IRuleBuilderInitial<T, string?> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage(TargetRequired)
+            .Must((string? t) => NumberText.Parse(t) is not null).WithMessage(TargetNotANumber)
+            .Must((string? t) => NumberText.Parse(t) is >= 0m and <= 100m).WithMessage(TargetOutOfRange)
+            .Must((string? t) => NumberText.Parse(t) is { } v && NumberText.HasAtMostDecimals(v, 1)).WithMessage(TargetTooManyDecimals);
+
+    /// <summary>An optional observation of at most 2000 characters.</summary>
+    public static IRuleBuilderOptions<T, string?> ValidObservation<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(ObservationMaxLength).WithMessage(ObservationTooLong);
+
+    /// <summary>A vigencia between 2000 and 2100.</summary>
+    public static IRuleBuilderOptions<T, int?> ValidVigencia<T>(this IRuleBuilderInitial<T, int?> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("Escriba la vigencia (el año medido).")
+            .InclusiveBetween(Measurement.MinVigencia, Measurement.MaxVigencia)
+            .WithMessage($"La vigencia debe estar entre {Measurement.MinVigencia} y {Measurement.MaxVigencia}.");
+
+    /// <summary>The per-field validation MudForm calls (<c>Validation="@validator.ValidateValue"</c>).</summary>
+    public static Func<object, string, Task<IEnumerable<string>>> ValidateValueFor<T>(this IValidator<T> validator) =>
+        async (model, propertyName) =>
+        {
+            var result = await validator.ValidateAsync(ValidationContext<T>.CreateWithOptions((T)model, x => x.IncludeProperties(propertyName)));
+            return result.IsValid ? [] : result.Errors.Select(e => e.ErrorMessage);
+        };
+}

@@ -18,6 +18,8 @@ internal static class AuditRecorder
         [typeof(Target)] = "Meta",
         [typeof(ImprovementPlan)] = "Plan de mejoramiento",
         [typeof(Finding)] = "Hallazgo",
+        [typeof(ImprovementAction)] = "Acción de mejora",
+        [typeof(ActionEvidence)] = "Evidencia",
     };
 
     internal sealed record Pending(EntityEntry Entry, AuditAction Action, string EntityType, Dictionary<string, object?>? OldValues);
@@ -87,6 +89,7 @@ internal static class AuditRecorder
         CategoryScore s => s.CategoryId,
         Target t => t.CategoryId,
         Finding f => f.CategoryId,
+        ImprovementAction { Finding: { } f } => f.CategoryId,
         _ => null,
     };
 }

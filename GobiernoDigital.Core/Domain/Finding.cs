@@ -4,6 +4,8 @@ namespace GobiernoDigital.Core.Domain;
 /// <remarks>Texts are stored as plain paragraphs, never as HTML.</remarks>
 public sealed class Finding
 {
+    private readonly List<ImprovementAction> _actions = [];
+
     private Finding()
     {
     }
@@ -62,6 +64,52 @@ public sealed class Finding
     public string? EffectivenessNote { get; private set; }
 
     public int DisplayOrder { get; private set; }
+
+    /// <summary>The actions that carry out this finding's improvements; none when the plan says «NO APLICA».</summary>
+    public IReadOnlyList<ImprovementAction> Actions => _actions;
+
+    /// <summary>Adds an action under this finding.</summary>
+    /// <exception cref="DomainException">The finding says «NO APLICA», or a value is invalid.</exception>
+    public ImprovementAction AddAction(string description, string? responsible, DateRange dates, decimal? expectedPoints = null)
+    {
+        if (ImprovementsNotApplicable)
+        {
+            throw new DomainException("Este hallazgo dice «NO APLICA» en las mejoras: no lleva acciones.");
+        }
+
+        var action = new ImprovementAction(this, description, responsible, dates, expectedPoints, _actions.Count == 0 ? 1 : _actions.Max(a => a.DisplayOrder) + 1);
+        _actions.Add(action);
+        return action;
+    }
+
+    /// <summary>
+    /// One action per «mejoras para implementar» paragraph, with the finding's deadline, status No iniciada and no
+    /// owner: what the seed's plan says, nothing invented. Findings without a deadline or marked «NO APLICA» get none.
+    /// </summary>
+    public void AddActionsFromImprovements()
+    {
+        if (Deadline is not { } deadline || ImprovementsNotApplicable)
+        {
+            return;
+        }
+
+        foreach (var paragraph in Improvements)
+        {
+            AddAction(paragraph, responsible: null, deadline);
+        }
+    }
+
+    /// <summary>A copy for a re-issued plan, with its actions and their follow-up.</summary>
+    internal Finding CopyFor(int displayOrder)
+    {
+        var copy = new Finding(Category, RowScore, Alternatives, Improvements, ImprovementsNotApplicable, Deadline, EffectivenessNote, displayOrder);
+        foreach (var action in _actions.OrderBy(a => a.DisplayOrder))
+        {
+            copy._actions.Add(action.CopyFor(copy));
+        }
+
+        return copy;
+    }
 
     public DateRange? Deadline => DeadlineStart is { } start && DeadlineEnd is { } end ? new DateRange(start, end) : null;
 

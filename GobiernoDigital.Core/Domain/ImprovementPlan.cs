@@ -61,6 +61,26 @@ public sealed class ImprovementPlan
 
     public IReadOnlyList<Finding> Findings => _findings;
 
+    /// <summary>
+    /// Re-issues the plan as the next version with a new approval (date, act, body): a new plan with a copy of every
+    /// finding and action, follow-up included. This version stays as it is, readable.
+    /// </summary>
+    public ImprovementPlan ReIssue(DateOnly approvedOn, string? approvalAct, string approvedBy, string preparedBy, string? preparedByRole, DateOnly? preparedOn, int? measuredVigencia = null)
+    {
+        if (approvedOn < ApprovedOn)
+        {
+            throw new DomainException($"La nueva versión no puede aprobarse antes que la versión {Version} ({EsCo.Date(ApprovedOn)}).");
+        }
+
+        var next = new ImprovementPlan(Title, Code, Version + 1, approvedOn, measuredVigencia ?? MeasuredVigencia, preparedBy, preparedByRole, preparedOn, approvedBy, approvalAct);
+        foreach (var finding in _findings.OrderBy(f => f.DisplayOrder))
+        {
+            next._findings.Add(finding.CopyFor(next._findings.Count + 1));
+        }
+
+        return next;
+    }
+
     public Finding AddFinding(
         Category category,
         decimal? rowScore,

@@ -103,6 +103,39 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         builder.Ignore(f => f.Deadline);
         builder.Property(f => f.EffectivenessNote).HasMaxLength(500);
         builder.HasOne(f => f.Category).WithMany().HasForeignKey(f => f.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(f => f.Actions).WithOne(a => a.Finding).HasForeignKey(a => a.FindingId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(f => f.Actions).HasField("_actions");
+    }
+}
+
+internal sealed class ImprovementActionConfiguration : IEntityTypeConfiguration<ImprovementAction>
+{
+    public void Configure(EntityTypeBuilder<ImprovementAction> builder)
+    {
+        builder.ToTable("Acciones", t =>
+        {
+            t.HasCheckConstraint("CK_Acciones_Avance", "\"Progress\" BETWEEN 0 AND 100");
+            t.HasCheckConstraint("CK_Acciones_Fechas", "\"EndDate\" >= \"StartDate\"");
+            t.HasCheckConstraint("CK_Acciones_Estado", "\"Status\" IN ('NoIniciada', 'EnCurso', 'Completada', 'Cancelada')");
+        });
+        builder.Property(a => a.Description).HasMaxLength(ImprovementAction.DescriptionMaxLength);
+        builder.Property(a => a.Responsible).HasMaxLength(ImprovementAction.ResponsibleMaxLength);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Revision).IsConcurrencyToken();
+        builder.HasIndex(a => a.EndDate);
+        builder.HasMany(a => a.Evidence).WithOne().HasForeignKey(e => e.ActionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Evidence).HasField("_evidence");
+    }
+}
+
+internal sealed class ActionEvidenceConfiguration : IEntityTypeConfiguration<ActionEvidence>
+{
+    public void Configure(EntityTypeBuilder<ActionEvidence> builder)
+    {
+        builder.ToTable("Evidencias");
+        builder.Property(e => e.Url).HasMaxLength(ActionEvidence.UrlMaxLength);
+        builder.Property(e => e.Note).HasMaxLength(ActionEvidence.NoteMaxLength);
+        builder.Property(e => e.RecordedBy).HasMaxLength(200);
     }
 }
 

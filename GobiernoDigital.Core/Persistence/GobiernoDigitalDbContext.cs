@@ -34,6 +34,10 @@ public class GobiernoDigitalDbContext(DbContextOptions<GobiernoDigitalDbContext>
 
     public DbSet<Finding> Findings => Set<Finding>();
 
+    public DbSet<ImprovementAction> Actions => Set<ImprovementAction>();
+
+    public DbSet<ActionEvidence> Evidence => Set<ActionEvidence>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -110,7 +110,7 @@ public static class SeedLoader
                     f.Improvements,
                     f.ImprovementsNotApplicable,
                     f.Deadline is { } d ? new DateRange(d.Start, d.End) : null,
-                    f.EffectivenessNote);
+                    f.EffectivenessNote).AddActionsFromImprovements();
             }
         }
 

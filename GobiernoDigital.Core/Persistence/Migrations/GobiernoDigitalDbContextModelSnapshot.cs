@@ -71,6 +71,37 @@ namespace GobiernoDigital.Core.Persistence.Migrations
                     b.ToTable("Auditoria", (string)null);
                 });
 
+            modelBuilder.Entity("GobiernoDigital.Core.Domain.ActionEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.ToTable("Evidencias", (string)null);
+                });
+
             modelBuilder.Entity("GobiernoDigital.Core.Domain.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -226,6 +257,67 @@ namespace GobiernoDigital.Core.Persistence.Migrations
                     b.HasIndex("PlanId");
 
                     b.ToTable("Hallazgos", (string)null);
+                });
+
+            modelBuilder.Entity("GobiernoDigital.Core.Domain.ImprovementAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DisplayOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ExpectedPoints")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Responsible")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndDate");
+
+                    b.HasIndex("FindingId");
+
+                    b.ToTable("Acciones", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Acciones_Avance", "\"Progress\" BETWEEN 0 AND 100");
+
+                            t.HasCheckConstraint("CK_Acciones_Estado", "\"Status\" IN ('NoIniciada', 'EnCurso', 'Completada', 'Cancelada')");
+
+                            t.HasCheckConstraint("CK_Acciones_Fechas", "\"EndDate\" >= \"StartDate\"");
+                        });
                 });
 
             modelBuilder.Entity("GobiernoDigital.Core.Domain.ImprovementPlan", b =>
@@ -575,6 +667,15 @@ namespace GobiernoDigital.Core.Persistence.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("GobiernoDigital.Core.Domain.ActionEvidence", b =>
+                {
+                    b.HasOne("GobiernoDigital.Core.Domain.ImprovementAction", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GobiernoDigital.Core.Domain.Category", b =>
                 {
                     b.HasOne("GobiernoDigital.Core.Domain.Component", "Component")
@@ -618,6 +719,17 @@ namespace GobiernoDigital.Core.Persistence.Migrations
                         .IsRequired();
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("GobiernoDigital.Core.Domain.ImprovementAction", b =>
+                {
+                    b.HasOne("GobiernoDigital.Core.Domain.Finding", "Finding")
+                        .WithMany("Actions")
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Finding");
                 });
 
             modelBuilder.Entity("GobiernoDigital.Core.Domain.Target", b =>
@@ -683,6 +795,16 @@ namespace GobiernoDigital.Core.Persistence.Migrations
             modelBuilder.Entity("GobiernoDigital.Core.Domain.Component", b =>
                 {
                     b.Navigation("Categories");
+                });
+
+            modelBuilder.Entity("GobiernoDigital.Core.Domain.Finding", b =>
+                {
+                    b.Navigation("Actions");
+                });
+
+            modelBuilder.Entity("GobiernoDigital.Core.Domain.ImprovementAction", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("GobiernoDigital.Core.Domain.ImprovementPlan", b =>

@@ -20,6 +20,8 @@ internal static class AuditRecorder
         [typeof(Finding)] = "Hallazgo",
         [typeof(ImprovementAction)] = "Acción de mejora",
         [typeof(ActionEvidence)] = "Evidencia",
+        [typeof(PeerAverage)] = "Promedio del grupo par",
+        [typeof(Scenario)] = "Escenario",
     };
 
     internal sealed record Pending(EntityEntry Entry, AuditAction Action, string EntityType, Dictionary<string, object?>? OldValues);
@@ -90,6 +92,7 @@ internal static class AuditRecorder
         Target t => t.CategoryId,
         Finding f => f.CategoryId,
         ImprovementAction { Finding: { } f } => f.CategoryId,
+        PeerAverage p => p.CategoryId,
         _ => null,
     };
 }

@@ -78,6 +78,28 @@ internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
     }
 }
 
+internal sealed class PeerAverageConfiguration : IEntityTypeConfiguration<PeerAverage>
+{
+    public void Configure(EntityTypeBuilder<PeerAverage> builder)
+    {
+        builder.ToTable("PromediosGrupoPar");
+        builder.HasIndex(p => new { p.CategoryId, p.Vigencia }).IsUnique();
+        builder.HasOne<Category>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ScenarioConfiguration : IEntityTypeConfiguration<Scenario>
+{
+    public void Configure(EntityTypeBuilder<Scenario> builder)
+    {
+        builder.ToTable("Escenarios");
+        builder.Property(s => s.Name).HasMaxLength(Scenario.NameMaxLength);
+        builder.HasIndex(s => s.Name).IsUnique();
+        builder.Property(s => s.CreatedBy).HasMaxLength(256);
+        builder.OwnsMany(s => s.Values, v => v.ToJson());
+    }
+}
+
 internal sealed class ImprovementPlanConfiguration : IEntityTypeConfiguration<ImprovementPlan>
 {
     public void Configure(EntityTypeBuilder<ImprovementPlan> builder)

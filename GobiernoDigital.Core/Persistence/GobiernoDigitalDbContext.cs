@@ -38,6 +38,10 @@ public class GobiernoDigitalDbContext(DbContextOptions<GobiernoDigitalDbContext>
 
     public DbSet<ActionEvidence> Evidence => Set<ActionEvidence>();
 
+    public DbSet<PeerAverage> PeerAverages => Set<PeerAverage>();
+
+    public DbSet<Scenario> Scenarios => Set<Scenario>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -406,6 +406,29 @@ namespace GobiernoDigital.Core.Persistence.Migrations
                     b.ToTable("Mediciones", (string)null);
                 });
 
+            modelBuilder.Entity("GobiernoDigital.Core.Domain.PeerAverage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Vigencia")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId", "Vigencia")
+                        .IsUnique();
+
+                    b.ToTable("PromediosGrupoPar", (string)null);
+                });
+
             modelBuilder.Entity("GobiernoDigital.Core.Domain.PublicEntity", b =>
                 {
                     b.Property<int>("Id")
@@ -425,6 +448,36 @@ namespace GobiernoDigital.Core.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Entidades", (string)null);
+                });
+
+            modelBuilder.Entity("GobiernoDigital.Core.Domain.Scenario", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BaseVigencia")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Escenarios", (string)null);
                 });
 
             modelBuilder.Entity("GobiernoDigital.Core.Domain.Target", b =>
@@ -730,6 +783,43 @@ namespace GobiernoDigital.Core.Persistence.Migrations
                         .IsRequired();
 
                     b.Navigation("Finding");
+                });
+
+            modelBuilder.Entity("GobiernoDigital.Core.Domain.PeerAverage", b =>
+                {
+                    b.HasOne("GobiernoDigital.Core.Domain.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GobiernoDigital.Core.Domain.Scenario", b =>
+                {
+                    b.OwnsMany("GobiernoDigital.Core.Domain.ScenarioValue", "Values", b1 =>
+                        {
+                            b1.Property<int>("ScenarioId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("CategoryId");
+
+                            b1.Property<decimal>("Score");
+
+                            b1.HasKey("ScenarioId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Escenarios");
+
+                            b1
+                                .ToJson("Values")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ScenarioId");
+                        });
+
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("GobiernoDigital.Core.Domain.Target", b =>

@@ -1,0 +1,64 @@
+namespace GobiernoDigital.Core.Scoring;
+
+/// <summary>A measured point of a series: a vigencia and its value (a score or the Porcentaje de Cumplimiento).</summary>
+public sealed record SeriesPoint(int Vigencia, decimal Value);
+
+/// <summary>The projection of one series (a category or the overall figure) to the plan's horizon.</summary>
+/// <param name="Measured">The measured points, oldest first.</param>
+/// <param name="Target">The meta to reach.</param>
+/// <param name="HorizonVigencia">The vigencia of the plan's end date (31/12/2027 → 2027).</param>
+/// <param name="NeededPace">(meta − last value) ÷ (horizon − last vigencia), points per year; 0 when the meta is reached; null when the horizon is not after the last measurement.</param>
+/// <param name="ObservedPace">(last − first) ÷ (last vigencia − first vigencia) over the measured points; null with fewer than two.</param>
+/// <param name="Projected">From the last measured point to the horizon at the observed pace, kept within 0–100; empty without an observed pace.</param>
+/// <param name="Needed">From the last measured point to the horizon at the needed pace.</param>
+public sealed record ProjectionResult(
+    IReadOnlyList<SeriesPoint> Measured,
+    decimal Target,
+    int HorizonVigencia,
+    decimal? NeededPace,
+    decimal? ObservedPace,
+    IReadOnlyList<SeriesPoint> Projected,
+    IReadOnlyList<SeriesPoint> Needed)
+{
+    /// <summary>True when there is only one measurement: only the needed pace can be shown.</summary>
+    public bool SingleMeasurement => Measured.Count == 1;
+
+    /// <summary>The value the observed pace reaches at the horizon; null without an observed pace.</summary>
+    public decimal? ProjectedAtHorizon => Projected.Count > 0 ? Projected[^1].Value : null;
+
+    /// <summary>At the observed pace the meta is reached by the horizon; null without an observed pace.</summary>
+    public bool? OnTrack => ProjectedAtHorizon is { } v ? v >= Target : null;
+}
+
+/// <summary>Pace needed to reach the meta by the plan's end, beside the observed pace. Pure; straight lines only.</summary>
+public static class ProjectionCalculator
+{
+    public static ProjectionResult Project(IReadOnlyList<SeriesPoint> measured, decimal target, int horizonVigencia)
+    {
+        var points = measured.OrderBy(p => p.Vigencia).ToList();
+        if (points.Count == 0)
+        {
+            return new ProjectionResult(points, target, horizonVigencia, null, null, [], []);
+        }
+
+        var first = points[0];
+        var last = points[^1];
+        var years = horizonVigencia - last.Vigencia;
+        decimal? needed = years <= 0 ? null : Math.Max(0m, target - last.Value) / years;
+        decimal? observed = points.Count >= 2 ? (last.Value - first.Value) / (last.Vigencia - first.Vigencia) : null;
+
+        return new ProjectionResult(
+            points,
+            target,
+            horizonVigencia,
+            needed,
+            observed,
+            observed is { } o && years > 0 ? Line(last, o, horizonVigencia) : [],
+            needed is { } n ? Line(last, n, horizonVigencia) : []);
+    }
+
+    private static List<SeriesPoint> Line(SeriesPoint from, decimal pace, int horizon) =>
+        Enumerable.Range(from.Vigencia, horizon - from.Vigencia + 1)
+            .Select(v => new SeriesPoint(v, Math.Clamp(from.Value + (pace * (v - from.Vigencia)), 0m, 100m)))
+            .ToList();
+}

@@ -50,17 +50,17 @@ internal static class SpreadsheetWriter
     }
 
     /// <summary>
-    /// Writes one sheet per entry, in order, each with its header on the first row. Numbers and dates are numeric cells
-    /// (one-decimal columns get the format <c>0.0</c>, dates <c>dd/mm/yyyy</c>), texts are text cells, neutralised with
-    /// <see cref="SpreadsheetText.Neutralize"/>.
+    /// Writes one sheet per entry, in order, each with its header on the first row (frozen). Numbers are numeric cells
+    /// (one-decimal columns get the format <c>0.0</c>), dates are date cells in the reader's short date format, texts
+    /// are text cells, neutralised with <see cref="SpreadsheetText.Neutralize"/>.
     /// </summary>
-    public static void WriteXlsx(Stream stream, IReadOnlyList<Sheet> sheets)
+    private static void WriteXlsx(Stream stream, IReadOnlyList<Sheet> sheets)
     {
+        // A DataTable keeps the header row of a sheet without rows (an empty history, an empty catalog).
+        var tables = sheets.Select(s => new DataTable(s.Name) { Locale = CultureInfo.InvariantCulture }).ToList();
         var workbook = new Dictionary<string, object>();
-        foreach (var sheet in sheets)
+        foreach (var (sheet, table) in sheets.Zip(tables))
         {
-            // A DataTable keeps the header row of a sheet without rows (an empty history, an empty catalog).
-            var table = new DataTable(sheet.Name) { Locale = CultureInfo.InvariantCulture };
             foreach (var column in sheet.Columns)
             {
                 table.Columns.Add(column.Name, typeof(object));
@@ -88,7 +88,14 @@ internal static class SpreadsheetWriter
                 .ToArray(),
             FreezeRowCount = 1,
         };
-        MiniExcel.SaveAs(stream, workbook, configuration: configuration);
+        try
+        {
+            MiniExcel.SaveAs(stream, workbook, configuration: configuration);
+        }
+        finally
+        {
+            tables.ForEach(t => t.Dispose());
+        }
     }
 
     /// <summary>
@@ -96,7 +103,7 @@ internal static class SpreadsheetWriter
     /// RFC 4180 quoting (a field with <c>;</c>, a quote or a line break is quoted, inner quotes doubled), numbers with a
     /// decimal comma, dates as dd/MM/yyyy, texts neutralised with <see cref="SpreadsheetText.Neutralize"/>.
     /// </summary>
-    public static void WriteCsv(Stream stream, Sheet sheet)
+    private static void WriteCsv(Stream stream, Sheet sheet)
     {
         var options = new CsvWriterOptions
         {

@@ -47,8 +47,12 @@ public sealed class ScoringSnapshot
     }
 
     /// <summary>The meta of a category in a vigencia: the one set, or <see cref="Target.Default"/>.</summary>
-    public decimal TargetOf(int categoryId, int vigencia) =>
-        _targets.TryGetValue((categoryId, vigencia), out var value) ? value : Target.Default;
+    public decimal TargetOf(int categoryId, int vigencia) => TargetSetFor(categoryId, vigencia) ?? Target.Default;
+
+    /// <summary>The meta set for a category in a vigencia, or null when none was set (the meta is then <see cref="Target.Default"/>).</summary>
+    /// <remarks>A meta may be set before its vigencia is measured.</remarks>
+    public decimal? TargetSetFor(int categoryId, int vigencia) =>
+        _targets.TryGetValue((categoryId, vigencia), out var value) ? value : null;
 
     /// <summary>A category that applies to the vigencia but has no score recorded counts as <em>Sin medición</em>.</summary>
     public Score ScoreOf(Measurement measurement, Category category) =>

@@ -9,11 +9,7 @@ public sealed record EntityInfo(string Name, string Nit);
 /// <summary>Where a vigencia's scores come from.</summary>
 public sealed record MeasurementInfo(int Vigencia, DateOnly? Date, MeasurementSource Source, decimal? OfficialIndex)
 {
-    public string SourceText => Source switch
-    {
-        MeasurementSource.Autodiagnostico => "Autodiagnóstico",
-        _ => "Resultado oficial FURAG",
-    };
+    public string SourceText => Source.Text();
 }
 
 /// <summary>What the overview page shows for one vigencia. <c>Vigencias</c> lists every measured vigencia, newest first.</summary>

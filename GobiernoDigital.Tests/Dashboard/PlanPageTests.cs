@@ -32,7 +32,9 @@ public sealed class PlanPageTests(SeededTestDatabase seeded) : DashboardTestCont
         Assert.Equal("0", Figure(cut, "contador-proximas"));
         Assert.Equal("0", Figure(cut, "contador-completadas"));
         Assert.Equal(ActionCount().ToString(EsCo.Culture), Figure(cut, "contador-total"));
-        Assert.EndsWith("/exportar/plan.xlsx?version=1", cut.Find("[data-testid=descargar-xlsx]").GetAttribute("href"), StringComparison.Ordinal);
+        var download = cut.Find("[data-testid=descargar-xlsx]");
+        Assert.EndsWith("/exportar/plan.xlsx?version=1", download.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.True(download.HasAttribute("download"), "a file link the router must not intercept");
         Assert.EndsWith("/plan/versiones", cut.Find("[data-testid=versiones]").GetAttribute("href"), StringComparison.Ordinal);
     }
 
@@ -284,6 +286,41 @@ public sealed class PlanPageTests(SeededTestDatabase seeded) : DashboardTestCont
         var totals = Normalized(cut.Find("[data-testid=eficacia-total]"));
         Assert.Contains("Efecto sumado en el Porcentaje de Cumplimiento +7,8 puntos", totals, StringComparison.Ordinal);
         Assert.Contains("−12,3 puntos (de 40,0 % en 2023 a 27,8 % en 2024)", totals, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Effectiveness_ChoosingVigenciaB_EvaluatesThatPair()
+    {
+        UseOwnDatabase();
+        PlanTestData.AddMeasurement(Database, 2024, ("Transparencia", 45m));
+        PlanTestData.AddMeasurement(Database, 2025, ("Transparencia", 70m));
+        CompleteFirstActionOf("Transparencia", new DateOnly(2025, 5, 1), expectedPoints: 20m);
+        var popovers = Render<MudPopoverProvider>();
+        var cut = RenderPlan();
+        var transparencia = $"[data-testid=eficacia-categoria][data-category-id='{CategoryId("Transparencia")}']";
+
+        // Default B is the next measured vigencia, 2024: the action was completed in 2025, so nothing was expected yet.
+        cut.WaitForAssertion(() => Assert.Equal("De 2023 a 2024", Normalized(cut.Find("[data-testid=par-vigencias]"))));
+        Assert.Equal("Sin datos", cut.Find($"{transparencia} .verdict-chip").TextContent.Trim());
+
+        cut.Find("div.mud-input-control.vigencia-b").MouseDown();
+        popovers.WaitForAssertion(() => Assert.Equal(["2024", "2025"], popovers.FindAll(".mud-list-item").Select(i => i.TextContent.Trim())));
+        popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == "2025").Click();
+
+        // 70 − 40 = +30 against 20 expected.
+        cut.WaitForAssertion(() => Assert.Equal("De 2023 a 2025", Normalized(cut.Find("[data-testid=par-vigencias]"))));
+        var row = cut.Find(transparencia);
+        Assert.Equal("Eficaz", row.QuerySelector(".verdict-chip")!.TextContent.Trim());
+        Assert.Equal("+30,0", Cell(row, "Cambio real"));
+    }
+
+    [Fact]
+    public void Render_MalformedFiltersInTheAddress_IgnoredAndEveryActionShown()
+    {
+        var cut = RenderPlan("plan?categoria=abc&estado=perdida&plazo=pronto&componente=-3");
+
+        Assert.Equal(ActionCount(), ActionRows(cut).Count);
+        Assert.Empty(cut.FindAll("[data-testid=quitar-filtros]"));
     }
 
     private IRenderedComponent<PlanPage> RenderPlan(string address = "plan")

@@ -108,6 +108,39 @@ public sealed class CategoryDetailTests(SeededTestDatabase seeded) : DashboardTe
     }
 
     [Fact]
+    public void Render_Transparencia_ListsTheCurrentPlansActionsWithLinksStatusAndProgress()
+    {
+        var cut = RenderCategory("Transparencia");
+
+        var section = cut.Find("[data-testid=acciones-categoria]");
+        var rows = section.QuerySelectorAll("[data-testid=accion]");
+        using var db = Database.CreateDbContext();
+        var expected = db.Actions.Where(a => a.Finding.Category.Name == "Transparencia")
+            .OrderBy(a => a.DisplayOrder).Select(a => a.Id).ToList();
+        Assert.Equal(expected.Select(id => id.ToString(EsCo.Culture)), rows.Select(r => r.GetAttribute("data-action-id")));
+        Assert.StartsWith(TransparenciaLastImprovementStart, rows[^1].QuerySelector("a")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.All(rows.Zip(expected), pair =>
+        {
+            var (row, id) = pair;
+            Assert.EndsWith($"/plan/acciones/{id}", row.QuerySelector("a")!.GetAttribute("href"), StringComparison.Ordinal);
+            Assert.Equal("Sin responsable", Normalized(row.QuerySelector("td[data-label=Responsable]")!));
+            Assert.Equal("31/12/2027", Normalized(row.QuerySelector("td[data-label=Fin]")!));
+            Assert.Equal("No iniciada", Normalized(row.QuerySelector("td[data-label=Estado]")!));
+            Assert.Equal("0 %", Normalized(row.QuerySelector("td[data-label=Avance]")!));
+        });
+        Assert.EndsWith($"/plan?categoria={CategoryId("Transparencia")}", section.QuerySelector("a[href*='/plan?']")!.GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_TicParaServicios_OnlyNoAplicaFindings_SaysItHasNoActions()
+    {
+        var cut = RenderCategory("TIC para Servicios");
+
+        Assert.Equal("El plan vigente no tiene acciones para esta categoría.", cut.Find("[data-testid=sin-acciones]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=acciones-categoria] [data-testid=accion]"));
+    }
+
+    [Fact]
     public async Task Render_UnknownId_CallsNotFoundInsteadOfThrowing()
     {
         var notFound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -14,7 +14,8 @@ namespace GobiernoDigital.Tests.Dashboard;
 
 /// <summary>
 /// The bUnit base of the dashboard's component tests: MudBlazor services, loose JS interop (MudChart calls
-/// <c>mudObserveElementSize</c>), the es-CO culture, and the real <see cref="ComplianceService"/> over a seeded SQLite file.
+/// <c>mudObserveElementSize</c>), the es-CO culture, and the real <see cref="ComplianceService"/> and <see cref="PlanService"/> (on a fixed
+/// <see cref="Clock"/>) over a seeded SQLite file.
 /// </summary>
 /// <remarks>
 /// Pass a class fixture's <see cref="SeededTestDatabase"/> when the tests only read. Otherwise, or after
@@ -44,6 +45,7 @@ public abstract class DashboardTestContext : BunitContext
         // Built from a delegate so that the database is chosen at the first render, and so that the service provider
         // never owns (and deletes on dispose) a database shared by the class.
         Services.AddScoped(_ => new ComplianceService(Database));
+        Services.AddScoped(_ => new PlanService(Database, Clock));
     }
 
     /// <summary>bUnit's fake authentication and authorization: who the rendered components see.</summary>
@@ -51,6 +53,12 @@ public abstract class DashboardTestContext : BunitContext
 
     /// <summary>The database the <see cref="ComplianceService"/> reads: the class's shared one, or this test's own.</summary>
     protected SqliteTestDatabase Database => _ownDatabase ?? _sharedDatabase ?? UseOwnDatabase();
+
+    /// <summary>
+    /// "Now" for the services that derive statuses from today (Vencida, due soon): noon in Colombia on 23/11/2026 unless
+    /// a test sets another before the first render.
+    /// </summary>
+    protected TimeProvider Clock { get; set; } = new FixedTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.FromHours(-5)));
 
     /// <summary>bUnit's navigation manager: it records every navigation.</summary>
     protected NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();

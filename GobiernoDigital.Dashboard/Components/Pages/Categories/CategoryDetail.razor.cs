@@ -4,14 +4,18 @@ using MudBlazor;
 
 namespace GobiernoDigital.Dashboard.Components.Pages.Categories;
 
-/// <summary>One category: its latest score, meta and gap, its history and the plan's findings.</summary>
+/// <summary>One category: its latest score, meta and gap, its history, the plan's findings and the current plan's actions.</summary>
 public partial class CategoryDetail
 {
     private CategoryDetailModel? _model;
     private List<BreadcrumbItem> _breadcrumbs = [];
+    private IReadOnlyList<PlanActionModel> _actions = [];
 
     [Inject]
     public required ComplianceService Compliance { get; init; }
+
+    [Inject]
+    public required PlanService Plans { get; init; }
 
     [Inject]
     public required NavigationManager Navigation { get; init; }
@@ -30,6 +34,7 @@ public partial class CategoryDetail
             return;
         }
 
+        _actions = await Plans.GetCategoryActionsAsync(Id);
         _breadcrumbs =
         [
             new BreadcrumbItem("Resumen", "/"),

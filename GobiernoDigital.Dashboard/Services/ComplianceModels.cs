@@ -9,7 +9,10 @@ public sealed record EntityInfo(string Name, string Nit);
 /// <summary>Where a vigencia's scores come from.</summary>
 public sealed record MeasurementInfo(int Vigencia, DateOnly? Date, MeasurementSource Source, decimal? OfficialIndex)
 {
-    public string SourceText => Source switch
+    public string SourceText => TextOf(Source);
+
+    /// <summary>"Autodiagnóstico" or "Resultado oficial FURAG".</summary>
+    public static string TextOf(MeasurementSource source) => source switch
     {
         MeasurementSource.Autodiagnostico => "Autodiagnóstico",
         _ => "Resultado oficial FURAG",

@@ -456,6 +456,26 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
         Assert.Equal(before + 1, await RevisionAsync(Seeded));
     }
 
+    [Fact]
+    public async Task ScoreEditing_SetScoreLosingTheRaceAgainstAFormSave_RefusedInSpanishAndTheFormsValuesStay()
+    {
+        var transparencia = (await CategoryIdsAsync())["Transparencia"];
+        var forms = Service(FakeCurrentUser.InRole(Roles.Editor, "otra"));
+        var form = (await forms.GetForEditAsync(Seeded, Ct))!;
+        Row(form, "Transparencia").Input.ScoreText = "65";
+        var racing = new RaceBeforeWrite(_database, async () =>
+            Assert.True((await forms.UpdateAsync(Seeded, form.Revision, form, Ct)).Succeeded));
+        var scores = new ScoreEditingService(racing, TestAuthorization.Guard(_editor), new FixedTimeProvider(Now));
+
+        var result = await scores.SetScoreAsync(transparencia, Seeded, Score.Measured(70m), null, Ct);
+
+        Assert.True(racing.Raced);
+        Assert.Equal(
+            EditResult.Fail("Otro usuario guardó la medición de la vigencia 2023 al mismo tiempo: no se guardó el puntaje. Recargue y vuelva a intentarlo."),
+            result);
+        Assert.Equal("65,0", Row((await forms.GetForEditAsync(Seeded, Ct))!, "Transparencia").Input.ScoreText);
+    }
+
     /// <summary>
     /// Distinct scores for every row (20; 24,5; 29; …, typed with a decimal comma) and "Sin medición" for Gobierno de TI,
     /// as in the seed. Returns what each category should hold.

@@ -38,6 +38,7 @@ public static class GobiernoDigitalSetup
 
         services.AddScoped<ComplianceService>();
         services.AddScoped<ScoreEditingService>();
+        services.AddScoped<MeasurementService>();
         services.AddScoped<UserAdministrationService>();
         services.AddScoped<AuditTrailService>();
         services.AddScoped<ExportService>();

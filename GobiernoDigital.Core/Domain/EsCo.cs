@@ -30,6 +30,10 @@ public static class EsCo
         };
     }
 
+    /// <summary>Today's date in Colombia by <paramref name="clock"/> (a fixed clock in tests).</summary>
+    public static DateOnly Today(TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZone).DateTime);
+
     /// <summary>dd/MM/yyyy: 31/12/2027.</summary>
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

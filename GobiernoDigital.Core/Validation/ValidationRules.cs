@@ -19,6 +19,9 @@ public static class ValidationRules
     public const string TargetTooManyDecimals = "La meta admite como máximo un decimal.";
     public const string ObservationTooLong = "La observación admite como máximo 2000 caracteres.";
     public const int ObservationMaxLength = 2000;
+    public const string OfficialIndexNotANumber = "El Índice de Gobierno Digital debe ser un número, por ejemplo 72,4.";
+    public const string OfficialIndexOutOfRange = "El Índice de Gobierno Digital debe estar entre 0 y 100.";
+    public const string OfficialIndexTooManyDecimals = "El Índice de Gobierno Digital admite como máximo un decimal.";
 
     /// <summary>A measured score as typed: required, a number, 0–100, at most one decimal.</summary>
     public static IRuleBuilderOptions<T, string?> ValidScore<T>(this IRuleBuilderInitial<T, string?> rule) =>
@@ -39,6 +42,14 @@ public static class ValidationRules
     /// <summary>An optional observation of at most 2000 characters.</summary>
     public static IRuleBuilderOptions<T, string?> ValidObservation<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(ObservationMaxLength).WithMessage(ObservationTooLong);
+
+    /// <summary>The official <em>Índice de Gobierno Digital</em> as typed: optional (empty is "not known"); otherwise a number, 0–100, at most one decimal.</summary>
+    public static IRuleBuilderOptions<T, string?> ValidOfficialIndex<T>(this IRuleBuilderInitial<T, string?> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .Must((string? t) => string.IsNullOrWhiteSpace(t) || NumberText.Parse(t) is not null).WithMessage(OfficialIndexNotANumber)
+            .Must((string? t) => string.IsNullOrWhiteSpace(t) || NumberText.Parse(t) is >= 0m and <= 100m).WithMessage(OfficialIndexOutOfRange)
+            .Must((string? t) => string.IsNullOrWhiteSpace(t) || (NumberText.Parse(t) is { } v && NumberText.HasAtMostDecimals(v, 1)))
+            .WithMessage(OfficialIndexTooManyDecimals);
 
     /// <summary>A vigencia between 2000 and 2100.</summary>
     public static IRuleBuilderOptions<T, int?> ValidVigencia<T>(this IRuleBuilderInitial<T, int?> rule) =>

@@ -43,7 +43,21 @@ public sealed class ScoreEditingService(IDbContextFactory<GobiernoDigitalDbConte
         }
 
         measurement.SetScore(category, score, observation);
-        await db.SaveChangesAsync(cancellationToken);
+        if (db.ChangeTracker.HasChanges())
+        {
+            // A form open on this measurement must now get the conflict instead of overwriting this score.
+            measurement.Touch();
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return EditResult.Fail($"Otro usuario guardó la medición de la vigencia {vigencia} al mismo tiempo: no se guardó el puntaje. Recargue y vuelva a intentarlo.");
+        }
+
         return EditResult.Ok;
     }
 

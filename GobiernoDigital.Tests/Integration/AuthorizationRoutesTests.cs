@@ -17,6 +17,8 @@ public sealed class AuthorizationRoutesTests(DashboardAppFactory app) : IClassFi
     [InlineData("/cuenta/contrasena")]
     [InlineData("/usuarios")]
     [InlineData("/auditoria")]
+    [InlineData("/mediciones/nueva")]
+    [InlineData("/mediciones/2023/editar")]
     public async Task Get_ProtectedPageAnonymously_RedirectsToSignInWithTheReturnUrl(string template)
     {
         var path = template.Replace("{transparencia}", TransparenciaId().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
@@ -41,6 +43,19 @@ public sealed class AuthorizationRoutesTests(DashboardAppFactory app) : IClassFi
         Assert.DoesNotContain("data-testid=\"editar-categoria\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"usuario-actual\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"nav-auditoria\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_MeasurementsAnonymously_Is200WithTheListButNoEditing()
+    {
+        using var response = await _client.GetAsync("/mediciones", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await AuthForms.TextAsync(response);
+        Assert.Contains(">Mediciones</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/?vigencia=2023\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"nueva-medicion\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"eliminar-medicion\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

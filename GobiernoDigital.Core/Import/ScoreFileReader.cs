@@ -424,8 +424,8 @@ public static class ScoreFileReader
 
     private static string Quoted(IReadOnlyList<string> names) => Join(names.Select(n => $"«{n}»").ToList());
 
-    /// <summary>"A", "A y B", "A, B y C".</summary>
-    internal static string Join(IReadOnlyList<string> items) => items.Count switch
+    /// <summary>A Spanish list: "A", "A y B", "A, B y C".</summary>
+    public static string Join(IReadOnlyList<string> items) => items.Count switch
     {
         0 => string.Empty,
         1 => items[0],

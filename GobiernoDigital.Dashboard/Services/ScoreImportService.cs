@@ -1,3 +1,4 @@
+using System.Data.Common;
 using GobiernoDigital.Core.Domain;
 using GobiernoDigital.Core.Import;
 using GobiernoDigital.Core.Persistence;
@@ -13,6 +14,8 @@ namespace GobiernoDigital.Dashboard.Services;
 /// </summary>
 public sealed class ScoreImportService(IDbContextFactory<GobiernoDigitalDbContext> dbFactory, AccessGuard guard, TimeProvider clock)
 {
+    public const string DatabaseUnavailable = "La base de datos está ocupada o no responde; intente de nuevo en un momento.";
+
     /// <summary>Reads the file and compares it with the current data. Saves nothing.</summary>
     /// <param name="content">The file; at most <see cref="ScoreFileReader.MaxBytes"/> + 1 bytes are read from it.</param>
     /// <param name="fileName">The file's name; its extension (.xlsx or .csv) picks the format.</param>
@@ -28,9 +31,16 @@ public sealed class ScoreImportService(IDbContextFactory<GobiernoDigitalDbContex
             return ImportPreview.Rejected(fileName, read.Errors);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var data = await ScoringSnapshot.LoadAsync(db, cancellationToken);
-        return ImportAnalyzer.Analyze(read.File, data);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var data = await ScoringSnapshot.LoadAsync(db, cancellationToken);
+            return ImportAnalyzer.Analyze(read.File, data);
+        }
+        catch (DbException)
+        {
+            return ImportPreview.Rejected(fileName, [DatabaseUnavailable]);
+        }
     }
 
     /// <summary>
@@ -60,6 +70,11 @@ public sealed class ScoreImportService(IDbContextFactory<GobiernoDigitalDbContex
         catch (DomainException ex)
         {
             return ImportOutcome.Fail(ex.Message);
+        }
+        catch (DbException)
+        {
+            // The database is busy (another long save holds it) or unreachable: the transaction never committed.
+            return ImportOutcome.Fail(DatabaseUnavailable);
         }
     }
 }

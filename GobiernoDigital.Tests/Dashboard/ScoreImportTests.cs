@@ -44,6 +44,7 @@ public sealed class ScoreImportTests : DashboardTestContext, IClassFixture<Seede
             ErrorRows(cut));
         Assert.Contains("No se guardó nada", cut.Find("[data-testid=nada-guardado]").TextContent, StringComparison.Ordinal);
         Assert.Equal("2", cut.Find("[data-testid=resumen-errores]").TextContent.Trim());
+        Assert.Equal("Vista previa lista: El archivo tiene 2 errores. No se guardó nada.", cut.Find("[data-testid=estado-vista-previa]").TextContent.Trim());
         Assert.True(cut.Find("button[data-testid=importar]").HasAttribute("disabled"));
         Assert.Empty(cut.FindAll("[data-testid=tabla-cambios]"));
         Assert.Equal(before, await Database.ContentHashAsync());

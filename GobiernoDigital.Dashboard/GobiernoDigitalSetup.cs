@@ -43,6 +43,7 @@ public static class GobiernoDigitalSetup
         services.AddScoped<AuditTrailService>();
         services.AddScoped<ExportService>();
         services.AddScoped<PlanService>();
+        services.AddScoped<ScoreImportService>();
         return services;
     }
 

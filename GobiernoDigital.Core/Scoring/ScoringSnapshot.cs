@@ -54,6 +54,9 @@ public sealed class ScoringSnapshot
     public decimal? TargetSetFor(int categoryId, int vigencia) =>
         _targets.TryGetValue((categoryId, vigencia), out var value) ? value : null;
 
+    /// <summary>True when a meta was set for the category in the vigencia (otherwise it is <see cref="Target.Default"/>).</summary>
+    public bool HasTarget(int categoryId, int vigencia) => _targets.ContainsKey((categoryId, vigencia));
+
     /// <summary>A category that applies to the vigencia but has no score recorded counts as <em>Sin medición</em>.</summary>
     public Score ScoreOf(Measurement measurement, Category category) =>
         _scoresByMeasurement[measurement.Id].GetValueOrDefault(category.Id, Score.NotMeasured);

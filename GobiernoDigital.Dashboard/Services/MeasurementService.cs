@@ -149,7 +149,7 @@ public sealed class MeasurementService(IDbContextFactory<GobiernoDigitalDbContex
 
         measurement.Touch();
         db.Measurements.Add(measurement);
-        await CopyPreviousTargetsAsync(db, categories.Values.Where(c => c.AppliesTo(vigencia)).Select(c => c.Id).ToList(), vigencia, cancellationToken);
+        await TargetCarryOver.AddForNewMeasurementAsync(db, vigencia, categories.Values.Where(c => c.AppliesTo(vigencia)).Select(c => c.Id).ToList(), cancellationToken);
 
         try
         {
@@ -331,27 +331,6 @@ public sealed class MeasurementService(IDbContextFactory<GobiernoDigitalDbContex
         foreach (var row in form.Rows)
         {
             measurement.SetScore(categories[row.CategoryId], row.Input.ToScore(), row.Input.Observation);
-        }
-    }
-
-    /// <summary>
-    /// Targets start as the previous vigencia's: each category that applies and has no meta for the vigencia gets the
-    /// meta of the latest earlier vigencia that has one (without any, the meta stays the default 100).
-    /// </summary>
-    private static async Task CopyPreviousTargetsAsync(GobiernoDigitalDbContext db, List<int> categoryIds, int vigencia, CancellationToken cancellationToken)
-    {
-        var targets = await db.Targets.AsNoTracking()
-            .Where(t => t.Vigencia <= vigencia && categoryIds.Contains(t.CategoryId))
-            .ToListAsync(cancellationToken);
-        foreach (var categoryId in categoryIds)
-        {
-            var own = targets.Where(t => t.CategoryId == categoryId).ToList();
-            if (own.Any(t => t.Vigencia == vigencia) || own.MaxBy(t => t.Vigencia) is not { } latest)
-            {
-                continue;
-            }
-
-            db.Targets.Add(new Target(categoryId, vigencia, latest.Value));
         }
     }
 

@@ -19,6 +19,7 @@ public sealed class AuthorizationRoutesTests(DashboardAppFactory app) : IClassFi
     [InlineData("/auditoria")]
     [InlineData("/mediciones/nueva")]
     [InlineData("/mediciones/2023/editar")]
+    [InlineData("/importar")]
     public async Task Get_ProtectedPageAnonymously_RedirectsToSignInWithTheReturnUrl(string template)
     {
         var path = template.Replace("{transparencia}", TransparenciaId().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);

@@ -1,0 +1,291 @@
+using System.Text;
+using GobiernoDigital.Core.Auditing;
+using GobiernoDigital.Core.Domain;
+using GobiernoDigital.Core.Identity;
+using GobiernoDigital.Core.Import;
+using GobiernoDigital.Core.Persistence;
+using GobiernoDigital.Core.Validation;
+using GobiernoDigital.Dashboard.Authorization;
+using GobiernoDigital.Dashboard.Services;
+using GobiernoDigital.Tests.Core;
+using GobiernoDigital.Tests.TestDoubles;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace GobiernoDigital.Tests.Integration;
+
+// Each test imports into a seeded SQLite file of its own: 17 categories, vigencia 2023 measured (Transparencia 40,
+// Colaboración 0, Información 70), no metas set.
+public sealed class ScoreImportServiceTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 4, 2, 14, 0, 0, TimeSpan.Zero);
+    private static readonly string[] FullHeader = [ScoreColumns.Vigencia, ScoreColumns.Category, ScoreColumns.Score, ScoreColumns.Target, ScoreColumns.Observation];
+
+    private readonly SqliteTestDatabase _database = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>
+    /// A good file: a changed score with a new observation, a new meta, an unchanged row, and a new vigencia with a
+    /// measured score, a «No aplica» and a «Sin medición». Numbers are numbers in the workbook and text in the CSV.
+    /// </summary>
+    private static readonly object?[][] GoodRows =
+    [
+        [2023, "Transparencia", 55.5, null, "Portal de datos abiertos publicado."],
+        [2023, "colaboracion", 0, 80, null],
+        [2023, "Información", 70, null, null],
+        [2024, "Transparencia", 62, 90, null],
+        [2024, "Colaboración", "No aplica", null, null],
+        [2024, "Gobierno de TI", "Sin medición", null, "Aún sin evaluar."],
+    ];
+
+    public async ValueTask InitializeAsync()
+    {
+        Assert.Equal(SeedOutcome.Seeded, await DatabaseInitializer.InitializeAsync(_database, SeedFiles.Real, Ct));
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _database.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    [Theory]
+    [InlineData("puntajes.csv")]
+    [InlineData("puntajes.xlsx")]
+    public async Task CommitAsync_GoodFile_ChangesExactlyWhatThePreviewSaid(string fileName)
+    {
+        var service = Service(Editor);
+        var before = await ScoreData.LoadAsync(_database, Ct);
+
+        var preview = await PreviewAsync(service, GoodFile(fileName), fileName);
+        var outcome = await service.CommitAsync(preview, MeasurementSource.Autodiagnostico, Ct);
+
+        Assert.Empty(preview.Errors);
+        Assert.Equal(new ImportSummary(MeasurementsCreated: 1, ScoresCreated: 3, ScoresChanged: 1, TargetsCreated: 2, TargetsChanged: 0, UnchangedRows: 1), preview.Summary);
+        Assert.True(outcome.Succeeded, outcome.Error);
+        Assert.Equal(preview.Summary, outcome.Summary);
+        Assert.Equal([2023, 2024], outcome.Vigencias);
+        ScoreData.AssertEqual(before.With(preview.Changes, MeasurementSource.Autodiagnostico), await ScoreData.LoadAsync(_database, Ct));
+    }
+
+    [Fact]
+    public async Task CommitAsync_GoodFile_AuditsEveryChangeTouchesTheMeasurementsAndLeavesTheNewOneWithoutDate()
+    {
+        var service = Service(Editor);
+        var preview = await PreviewAsync(service, GoodFile("puntajes.csv"), "puntajes.csv");
+        var revision2023 = await RevisionAsync(2023);
+
+        await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+
+        await using var db = await _database.CreateDbContextAsync(Ct);
+        var audit = await db.AuditEntries.ToListAsync(Ct);
+        Assert.Equal(preview.Changes.Count, audit.Count);
+        Assert.All(audit, a => Assert.Equal(("Asesora TI", Now.UtcDateTime), (a.UserName, a.OccurredAtUtc)));
+        Assert.Equal(
+            preview.Changes.Select(c => c.Kind switch
+            {
+                ImportChangeKind.CreateMeasurement => ("Medición", AuditAction.Creado),
+                ImportChangeKind.CreateScore => ("Puntaje", AuditAction.Creado),
+                ImportChangeKind.ChangeScore => ("Puntaje", AuditAction.Modificado),
+                ImportChangeKind.CreateTarget => ("Meta", AuditAction.Creado),
+                _ => ("Meta", AuditAction.Modificado),
+            }).Order(),
+            audit.Select(a => (a.EntityType, a.Action)).Order());
+        var measurements = await db.Measurements.AsNoTracking().OrderBy(m => m.Vigencia).ToListAsync(Ct);
+        Assert.Equal([(2023, revision2023 + 1), (2024, 1)], measurements.Select(m => (m.Vigencia, m.Revision)));
+        Assert.Null(measurements[1].Date);
+        Assert.Null(measurements[1].OfficialIndex);
+    }
+
+    public static TheoryData<string> BadFiles { get; } =
+    [
+        "categoría desconocida", "puntaje fuera de rango", "texto en el puntaje", "texto en la meta", "categoría repetida",
+        "archivo vacío", "columnas equivocadas", "archivo demasiado grande", "extensión desconocida", "no es un libro de Excel",
+    ];
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task PreviewAndCommitAsync_BadFile_RefusedWithItsMessageAndTheDatabaseUnchanged(string badFile)
+    {
+        var (bytes, fileName, size, expected) = BadFile(badFile);
+        var service = Service(Editor);
+        var before = await _database.ContentHashAsync();
+
+        var preview = await service.PreviewAsync(new MemoryStream(bytes), fileName, size, Ct);
+        var afterPreview = await _database.ContentHashAsync();
+        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+
+        Assert.Contains(expected, preview.Errors);
+        Assert.False(preview.CanCommit);
+        Assert.Equal(ImportApplier.FileHasErrors, outcome.Error);
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(before, afterPreview);
+        Assert.Equal(before, await _database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task CommitAsync_ScoreChangedSinceThePreview_RefusedAndOnlyTheOtherEditIsSaved()
+    {
+        var service = Service(Editor);
+        var preview = await PreviewAsync(service, GoodFile("puntajes.csv"), "puntajes.csv");
+        var edit = await new ScoreEditingService(_database, TestAuthorization.Guard(Editor), new FixedTimeProvider(Now))
+            .SetScoreAsync(await CategoryIdAsync("Transparencia"), 2023, Score.Measured(60m), null, Ct);
+        Assert.True(edit.Succeeded);
+        var afterEdit = await _database.ContentHashAsync();
+
+        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal("Los datos cambiaron desde la vista previa; vuelva a cargar el archivo.", outcome.Error);
+        Assert.Equal(afterEdit, await _database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task CommitAsync_MeasurementCreatedSinceThePreview_Refused()
+    {
+        var service = Service(Editor);
+        var preview = await PreviewAsync(service, GoodFile("puntajes.csv"), "puntajes.csv");
+        await using (var db = await _database.CreateDbContextAsync(Ct))
+        {
+            db.Measurements.Add(new Measurement(2024, new DateOnly(2025, 5, 2), MeasurementSource.Autodiagnostico, null));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var afterOtherSave = await _database.ContentHashAsync();
+
+        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+
+        Assert.Equal(ImportApplier.DataChanged, outcome.Error);
+        Assert.Equal(afterOtherSave, await _database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task CommitAsync_ChangeOutsideTheFileSinceThePreview_StillImports()
+    {
+        var service = Service(Editor);
+        var preview = await PreviewAsync(service, GoodFile("puntajes.csv"), "puntajes.csv");
+        await new ScoreEditingService(_database, TestAuthorization.Guard(Editor), new FixedTimeProvider(Now))
+            .SetScoreAsync(await CategoryIdAsync("Estrategia de TI"), 2023, Score.Measured(15m), null, Ct);
+        var before = await ScoreData.LoadAsync(_database, Ct);
+
+        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        ScoreData.AssertEqual(before.With(preview.Changes, MeasurementSource.ResultadoOficialFurag), await ScoreData.LoadAsync(_database, Ct));
+    }
+
+    [Fact]
+    public async Task CommitAsync_SamePreviewTwice_TheSecondIsRefused()
+    {
+        var service = Service(Editor);
+        var preview = await PreviewAsync(service, GoodFile("puntajes.csv"), "puntajes.csv");
+        Assert.True((await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct)).Succeeded);
+        var afterFirst = await _database.ContentHashAsync();
+
+        var second = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+
+        Assert.Equal(ImportApplier.DataChanged, second.Error);
+        Assert.Equal(afterFirst, await _database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task CommitAsync_FileWithoutChanges_SaysSoAndSavesNothing()
+    {
+        var service = Service(Editor);
+        var bytes = ScoreFiles.Utf8(ScoreFiles.CsvText(';', ScoreFiles.RequiredHeader, [2023, "Transparencia", 40]));
+        var preview = await PreviewAsync(service, bytes, "igual.csv");
+        var before = await _database.ContentHashAsync();
+
+        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+
+        Assert.Equal(1, preview.UnchangedRows);
+        Assert.Equal(ImportApplier.NothingToImport, outcome.Error);
+        Assert.Equal(before, await _database.ContentHashAsync());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(Roles.Lector)]
+    public async Task PreviewAsync_AnonymousOrLector_Refused(string? role)
+    {
+        var service = Service(role is null ? FakeCurrentUser.Anonymous() : FakeCurrentUser.InRole(role, "lectora"));
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => service.PreviewAsync(new MemoryStream(GoodFile("puntajes.csv")), "puntajes.csv", 100, Ct));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(Roles.Lector)]
+    public async Task CommitAsync_AnonymousOrLector_RefusedAndNothingWritten(string? role)
+    {
+        var preview = await PreviewAsync(Service(Editor), GoodFile("puntajes.csv"), "puntajes.csv");
+        var service = Service(role is null ? FakeCurrentUser.Anonymous() : FakeCurrentUser.InRole(role, "lectora"));
+        var before = await _database.ContentHashAsync();
+
+        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct));
+
+        Assert.False(string.IsNullOrWhiteSpace(refused.Message));
+        Assert.Equal(before, await _database.ContentHashAsync());
+    }
+
+    private static FakeCurrentUser Editor => FakeCurrentUser.InRole(Roles.Editor, "asesora", "Asesora TI");
+
+    private ScoreImportService Service(FakeCurrentUser user) => new(_database, TestAuthorization.Guard(user), new FixedTimeProvider(Now));
+
+    private static async Task<ImportPreview> PreviewAsync(ScoreImportService service, byte[] bytes, string fileName) =>
+        await service.PreviewAsync(new MemoryStream(bytes), fileName, bytes.LongLength, Ct);
+
+    private async Task<int> RevisionAsync(int vigencia)
+    {
+        await using var db = await _database.CreateDbContextAsync(Ct);
+        return await db.Measurements.Where(m => m.Vigencia == vigencia).Select(m => m.Revision).SingleAsync(Ct);
+    }
+
+    private async Task<int> CategoryIdAsync(string name)
+    {
+        await using var db = await _database.CreateDbContextAsync(Ct);
+        return await db.Categories.Where(c => c.Name == name).Select(c => c.Id).SingleAsync(Ct);
+    }
+
+    private static byte[] GoodFile(string fileName) => fileName.EndsWith(".xlsx", StringComparison.Ordinal)
+        ? ScoreFiles.Xlsx(FullHeader, GoodRows)
+        : ScoreFiles.Utf8(ScoreFiles.CsvText(';', FullHeader, GoodRows.Select(r => r.Select(c => c is double d ? d.ToString(EsCo.Culture) : c).ToArray())), byteOrderMark: true);
+
+    /// <summary>Each bad file has good rows too, so that refusing it is not the same as having nothing to save.</summary>
+    private static (byte[] Bytes, string FileName, long Size, ImportIssue Expected) BadFile(string name)
+    {
+        byte[] Csv(params object?[][] rows) => ScoreFiles.Utf8(ScoreFiles.CsvText(';', FullHeader, rows));
+        (byte[], string, long, ImportIssue) Row(byte[] bytes, int row, string message) => (bytes, "puntajes.csv", bytes.LongLength, new ImportIssue(row, message));
+        (byte[], string, long, ImportIssue) File(byte[] bytes, string fileName, string message, long? size = null) =>
+            (bytes, fileName, size ?? bytes.LongLength, new ImportIssue(null, message));
+
+        return name switch
+        {
+            "categoría desconocida" => Row(Csv([2023, "Transparencia", 50, null, null], [2023, "Participación ciudadana", 50, null, null]), 3, "La categoría «Participación ciudadana» no está en el catálogo."),
+            "puntaje fuera de rango" => Row(Csv([2023, "Transparencia", "100,5", null, null], [2024, "Transparencia", 50, null, null]), 2, ValidationRules.ScoreOutOfRange),
+            "texto en el puntaje" => Row(Csv([2023, "Transparencia", 50, null, null], [2023, "Colaboración", "cuarenta", null, null]), 3, ValidationRules.ScoreNotANumber),
+            "texto en la meta" => Row(Csv([2023, "Transparencia", 50, "ochenta", null]), 2, ValidationRules.TargetNotANumber),
+            "categoría repetida" => Row(Csv([2023, "Transparencia", 50, null, null], [2023, "Colaboración", 10, null, null], [2023, "TRANSPARENCIA", 55, null, null]), 4, "La categoría «Transparencia» ya aparece en la fila 2 para la vigencia 2023."),
+            "archivo vacío" => File([], "puntajes.csv", ScoreFileReader.EmptyFile),
+            "columnas equivocadas" => File(ScoreFiles.Utf8("Año;Nombre;Valor\n2023;Transparencia;50\n"), "puntajes.csv", "Faltan las columnas obligatorias «Vigencia», «Categoría» y «Puntaje». La fila 1 debe tener los nombres de las columnas."),
+            "archivo demasiado grande" => File(LargeCsv(), "puntajes.csv", "El archivo pesa 6,2 MB; el máximo es 5 MB."),
+            "extensión desconocida" => File(Csv([2023, "Transparencia", 50, null, null]), "puntajes.txt", ScoreFileReader.UnsupportedExtension),
+            "no es un libro de Excel" => File(Csv([2023, "Transparencia", 50, null, null]), "puntajes.xlsx", ScoreFileReader.NotAWorkbook),
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown bad file."),
+        };
+    }
+
+    /// <summary>A valid CSV of 6,2 MB: good rows padded with a long observation.</summary>
+    private static byte[] LargeCsv()
+    {
+        var text = new StringBuilder("Vigencia;Categoría;Puntaje;Observación\n");
+        var target = (int)(6.2m * 1024 * 1024);
+        while (text.Length < target)
+        {
+            text.Append("2023;Transparencia;50;").Append('x', 1000).Append('\n');
+        }
+
+        return Encoding.UTF8.GetBytes(text.ToString()[..target]);
+    }
+}

@@ -40,6 +40,7 @@ public static class GobiernoDigitalSetup
         services.AddScoped<ScoreEditingService>();
         services.AddScoped<UserAdministrationService>();
         services.AddScoped<AuditTrailService>();
+        services.AddScoped<CatalogService>();
         return services;
     }
 

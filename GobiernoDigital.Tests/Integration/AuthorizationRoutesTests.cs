@@ -14,6 +14,7 @@ public sealed class AuthorizationRoutesTests(DashboardAppFactory app) : IClassFi
 
     [Theory]
     [InlineData("/categorias/{transparencia}/editar")]
+    [InlineData("/catalogo")]
     [InlineData("/cuenta/contrasena")]
     [InlineData("/usuarios")]
     [InlineData("/auditoria")]

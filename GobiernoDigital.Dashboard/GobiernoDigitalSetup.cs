@@ -41,6 +41,7 @@ public static class GobiernoDigitalSetup
         services.AddScoped<UserAdministrationService>();
         services.AddScoped<AuditTrailService>();
         services.AddScoped<CatalogService>();
+        services.AddScoped<TargetService>();
         return services;
     }
 

@@ -44,6 +44,8 @@ public static class GobiernoDigitalSetup
         services.AddScoped<ExportService>();
         services.AddScoped<PlanService>();
         services.AddScoped<ScoreImportService>();
+        services.AddScoped<CatalogService>();
+        services.AddScoped<TargetService>();
         return services;
     }
 

@@ -14,6 +14,8 @@ public sealed class AuthorizationRoutesTests(DashboardAppFactory app) : IClassFi
 
     [Theory]
     [InlineData("/categorias/{transparencia}/editar")]
+    [InlineData("/catalogo")]
+    [InlineData("/metas")]
     [InlineData("/cuenta/contrasena")]
     [InlineData("/usuarios")]
     [InlineData("/auditoria")]

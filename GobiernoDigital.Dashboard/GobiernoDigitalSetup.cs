@@ -40,6 +40,8 @@ public static class GobiernoDigitalSetup
         services.AddScoped<ScoreEditingService>();
         services.AddScoped<UserAdministrationService>();
         services.AddScoped<AuditTrailService>();
+        services.AddScoped<ActionService>();
+        services.AddScoped<PlanVersionService>();
         return services;
     }
 

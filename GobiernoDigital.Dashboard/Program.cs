@@ -1,6 +1,7 @@
 using GobiernoDigital.Dashboard;
 using GobiernoDigital.Dashboard.Authorization;
 using GobiernoDigital.Dashboard.Components;
+using GobiernoDigital.Dashboard.Export;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -30,6 +31,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapPlanExport();
 
 app.Lifetime.ApplicationStarted.Register(() => GobiernoDigitalSetup.PrintWelcome(app));
 

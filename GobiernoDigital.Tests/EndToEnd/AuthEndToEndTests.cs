@@ -104,7 +104,7 @@ public sealed class AuthEndToEndTests(KestrelDashboardApp app, ChromiumFixture c
     }
 
     /// <summary>Fills the sign-in page already open, submits it, and waits for <paramref name="landing"/> and its circuit.</summary>
-    private static async Task SignInOnTheOpenPageAsync(DashboardPage dashboard, string userName, Uri landing)
+    internal static async Task SignInOnTheOpenPageAsync(DashboardPage dashboard, string userName, Uri landing)
     {
         var page = dashboard.Page;
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Iniciar sesión" })).ToBeVisibleAsync();

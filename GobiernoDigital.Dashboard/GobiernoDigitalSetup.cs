@@ -46,6 +46,8 @@ public static class GobiernoDigitalSetup
         services.AddScoped<ScoreImportService>();
         services.AddScoped<CatalogService>();
         services.AddScoped<TargetService>();
+        services.AddScoped<ActionService>();
+        services.AddScoped<PlanVersionService>();
         return services;
     }
 

@@ -1,0 +1,148 @@
+using GobiernoDigital.Core.Auditing;
+using GobiernoDigital.Core.Domain;
+using GobiernoDigital.Core.Identity;
+using GobiernoDigital.Core.Persistence;
+using GobiernoDigital.Dashboard.Authorization;
+using GobiernoDigital.Dashboard.Services;
+using GobiernoDigital.Tests.Core;
+using GobiernoDigital.Tests.TestDoubles;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace GobiernoDigital.Tests.Integration;
+
+// Each test re-issues a seeded SQLite file of its own: TI.PL03 version 1, approved 21/05/2024, 22 findings, 35 actions.
+public sealed class PlanVersionServiceTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 10, 15, 30, 0, TimeSpan.Zero);
+
+    private readonly SqliteTestDatabase _database = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() =>
+        Assert.Equal(SeedOutcome.Seeded, await DatabaseInitializer.InitializeAsync(_database, SeedFiles.Real, Ct));
+
+    public ValueTask DisposeAsync()
+    {
+        _database.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A valid «Emitir nueva versión» form for <paramref name="current"/>, approved on 20/02/2026.</summary>
+    internal static ReIssueFormModel ReIssueForm(PlanVersionModel current) => new()
+    {
+        Code = current.Code,
+        CurrentVersion = current.Version,
+        CurrentApprovedOn = current.ApprovedOn,
+        ApprovedOn = new DateTime(2026, 2, 20),
+        ApprovalAct = "Acta No. 02 de 2026",
+        ApprovedBy = "Comité Institucional de Gestión y Desempeño",
+        PreparedBy = "Oficina de Sistemas",
+        PreparedByRole = "Profesional de TI",
+        PreparedOn = new DateTime(2026, 2, 10),
+    };
+
+    [Fact]
+    public async Task ListAsync_Seed_OneCurrentVersionWithItsFindingsAndActions()
+    {
+        var version = Assert.Single(await Service(FakeCurrentUser.Anonymous()).ListAsync(Ct));
+
+        Assert.Equal(("TI.PL03", 1, new DateOnly(2024, 5, 21), "Acta No. 05 de 2024", true), (version.Code, version.Version, version.ApprovedOn, version.ApprovalAct, version.IsCurrent));
+        Assert.Equal((await CountAsync(db => db.Findings), await CountAsync(db => db.Actions)), (version.Findings, version.Actions));
+    }
+
+    [Fact]
+    public async Task ReIssueAsync_Editor_CopiesEveryFindingAndActionAndVersion1StaysReadable()
+    {
+        var editor = FakeCurrentUser.InRole(Roles.Editor, "asesora", "Martha Saldaña");
+        var actions = new ActionService(_database, TestAuthorization.Guard(editor), new FixedTimeProvider(Now));
+        int closedId;
+        await using (var db = await _database.CreateDbContextAsync(Ct))
+        {
+            closedId = await db.Actions.Where(a => a.Finding.Category.Name == "Colaboración").Select(a => a.Id).SingleAsync(Ct);
+        }
+
+        // Follow-up recorded in version 1 travels to version 2.
+        Assert.True((await actions.CloseAsync(closedId, 0, new EvidenceFormModel { Date = new DateTime(2026, 1, 20), Note = "Convocatoria publicada" }, Ct)).Succeeded);
+        var service = Service(editor);
+        var version1 = Assert.Single(await service.ListAsync(Ct));
+
+        var result = await service.ReIssueAsync(ReIssueForm(version1), Ct);
+
+        Assert.Equal(EditResult.Ok, result);
+        var versions = await service.ListAsync(Ct);
+        Assert.Equal([2, 1], versions.Select(v => v.Version));
+        var (v2, v1) = (versions[0], versions[1]);
+        Assert.Equal((true, new DateOnly(2026, 2, 20), "Acta No. 02 de 2026", "Oficina de Sistemas"), (v2.IsCurrent, v2.ApprovedOn, v2.ApprovalAct, v2.PreparedBy));
+        Assert.Equal((22, version1.Actions), (v2.Findings, v2.Actions));
+        Assert.Equal((false, 22, version1.Actions), (v1.IsCurrent, v1.Findings, v1.Actions));
+
+        // Version 1 is still there, read-only; its copy in version 2 has the same follow-up.
+        var old = (await actions.GetAsync(closedId, Ct))!;
+        Assert.Equal((1, false, ActionStatus.Completada), (old.PlanVersion, old.IsCurrentPlan, old.Status));
+        await using var check = await _database.CreateDbContextAsync(Ct);
+        var copy = await check.Actions.Include(a => a.Evidence)
+            .SingleAsync(a => a.Finding.Category.Name == "Colaboración" && a.Finding.PlanId == v2.Id, Ct);
+        Assert.Equal((ActionStatus.Completada, new DateOnly(2026, 1, 20)), (copy.Status, copy.CompletedOn));
+        Assert.Equal("Convocatoria publicada", Assert.Single(copy.Evidence).Note);
+
+        // Audited: the new plan, its findings and its actions, by the editor.
+        var created = await check.AuditEntries.Where(e => e.Action == AuditAction.Creado).ToListAsync(Ct);
+        Assert.Single(created, e => e.EntityType == "Plan de mejoramiento");
+        Assert.Equal(22, created.Count(e => e.EntityType == "Hallazgo"));
+        Assert.Equal(version1.Actions, created.Count(e => e.EntityType == "Acción de mejora"));
+        Assert.All(created, e => Assert.Equal("Martha Saldaña", e.UserName));
+    }
+
+    [Fact]
+    public async Task ReIssueAsync_ApprovedBeforeTheCurrentVersion_SpanishMessageAndNothingWritten()
+    {
+        var service = Service(FakeCurrentUser.InRole(Roles.Editor, "asesora"));
+        var form = ReIssueForm(Assert.Single(await service.ListAsync(Ct)));
+        form.ApprovedOn = new DateTime(2024, 5, 20);
+        var before = await _database.ContentHashAsync();
+
+        var result = await service.ReIssueAsync(form, Ct);
+
+        Assert.Equal(EditResult.Fail("La nueva versión no puede aprobarse antes que la versión 1 (21/05/2024)."), result);
+        Assert.Equal(before, await _database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task ReIssueAsync_FormLoadedBeforeAnotherReIssue_RefusedAsAConflict()
+    {
+        var service = Service(FakeCurrentUser.InRole(Roles.Editor, "asesora"));
+        var form = ReIssueForm(Assert.Single(await service.ListAsync(Ct)));
+        Assert.True((await service.ReIssueAsync(form, Ct)).Succeeded);
+        var before = await _database.ContentHashAsync();
+
+        var result = await service.ReIssueAsync(form, Ct);
+
+        Assert.Contains("Otra persona emitió la versión 2", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, await _database.ContentHashAsync());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(Roles.Lector)]
+    public async Task ReIssueAsync_AnonymousOrLector_RefusedAndNothingWritten(string? role)
+    {
+        var user = role is null ? FakeCurrentUser.Anonymous() : FakeCurrentUser.InRole(role, "comite");
+        var service = Service(user);
+        var form = ReIssueForm(Assert.Single(await service.ListAsync(Ct)));
+        var before = await _database.ContentHashAsync();
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => service.ReIssueAsync(form, Ct));
+
+        Assert.Equal(before, await _database.ContentHashAsync());
+    }
+
+    private async Task<int> CountAsync<T>(Func<GobiernoDigitalDbContext, IQueryable<T>> set)
+    {
+        await using var db = await _database.CreateDbContextAsync(Ct);
+        return await set(db).CountAsync(Ct);
+    }
+
+    private PlanVersionService Service(FakeCurrentUser user) => new(_database, TestAuthorization.Guard(user), new FixedTimeProvider(Now));
+}

@@ -38,7 +38,13 @@ public sealed class MeasurementListTests : DashboardTestContext
         Assert.Empty(cut.FindAll("[data-testid=nueva-medicion]"));
         Assert.Empty(cut.FindAll("[data-testid=editar-medicion]"));
         Assert.Empty(cut.FindAll("[data-testid=eliminar-medicion]"));
-        Assert.NotNull(cut.Find("[data-testid=acciones-exportar]"));
+        Assert.Equal(
+            ["/exportar/puntajes.xlsx", "/exportar/puntajes.csv"],
+            cut.FindAll("[data-testid=acciones-exportar] a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(
+            ["/exportar/puntajes.xlsx?vigencia=2023", "/exportar/puntajes.csv?vigencia=2023"],
+            row.QuerySelectorAll("[data-testid=medicion-descargar] a").Select(a => a.GetAttribute("href")));
+        Assert.Empty(cut.FindAll("[data-testid=importar]"));
     }
 
     [Fact]

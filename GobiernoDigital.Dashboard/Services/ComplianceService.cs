@@ -76,6 +76,13 @@ public sealed class ComplianceService(IDbContextFactory<GobiernoDigitalDbContext
             })
             .ToListAsync(cancellationToken);
 
+        // A re-issued plan copies its findings: show only each plan's current version (earlier ones stay on /plan?version=N).
+        var currentVersions = await db.Plans.AsNoTracking()
+            .GroupBy(p => p.Code)
+            .Select(g => new { Code = g.Key, Version = g.Max(p => p.Version) })
+            .ToDictionaryAsync(x => x.Code, x => x.Version, cancellationToken);
+        findings = findings.Where(x => currentVersions.GetValueOrDefault(x.Plan.Code) == x.Plan.Version).ToList();
+
         return new CategoryDetailModel(
             category.Id,
             category.Name,

@@ -54,6 +54,19 @@ public sealed class CategoryDetailTests(SeededTestDatabase seeded) : DashboardTe
     }
 
     [Fact]
+    public void Render_PlanReIssued_ListsTheFindingsOfTheCurrentVersionOnly()
+    {
+        UseOwnDatabase();
+        var before = RenderCategory("Transparencia").FindAll("[data-testid=hallazgos] > li").Count;
+        PlanTestData.ReIssue(Database, new DateOnly(2025, 6, 1));
+
+        var findings = RenderCategory("Transparencia").FindAll("[data-testid=hallazgos] > li");
+
+        Assert.Equal(before, findings.Count);
+        Assert.All(findings, f => Assert.Contains("v2", f.QuerySelector("h3")!.TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Render_TwoVigencias_DrawsTheLineChartAndTheHistoryTable()
     {
         UseOwnDatabase();

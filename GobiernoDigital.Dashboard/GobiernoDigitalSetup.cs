@@ -43,6 +43,7 @@ public static class GobiernoDigitalSetup
         services.AddScoped<ExportService>();
         services.AddScoped<PlanService>();
         services.AddScoped<SimulatorService>();
+        services.AddScoped<ProjectionService>();
         return services;
     }
 

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace GobiernoDigital.Tests.EndToEnd;
 
 /// <summary>
-/// The simulator in a real browser, on the seed (vigencia 2023: 640 points over 16 categories, 40,0 %).
+/// The simulator and the projection in a real browser, on the seed (vigencia 2023: 640 points over 16 categories, 40,0 %).
 /// Nothing is saved: these tests only read.
 /// </summary>
 public sealed class SimulatorEndToEndTests(KestrelDashboardApp app, ChromiumFixture chromium)
@@ -37,6 +37,24 @@ public sealed class SimulatorEndToEndTests(KestrelDashboardApp app, ChromiumFixt
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Restablecer" }).ClickAsync();
         await Expect(figure).ToHaveTextAsync("40,0 %");
+
+        dashboard.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Projection_with_the_seed_shows_the_needed_pace_and_a_chart_for_the_chosen_category()
+    {
+        var browser = chromium.RequireBrowser();
+        await using var dashboard = await DashboardPage.CreateAsync(browser, app);
+        var page = dashboard.Page;
+
+        await dashboard.OpenAsync("/proyeccion");
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Proyección al cierre del plan" })).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=una-medicion]")).ToContainTextAsync("Con una sola medición solo se puede mostrar el ritmo necesario");
+        var transparencia = page.Locator("[data-testid=tabla-proyeccion-categorias] tbody tr", new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Transparencia", Exact = true }) });
+        await Expect(transparencia.Locator("td[data-label='Ritmo necesario']")).ToHaveTextAsync("15,0");
+        await Expect(page.Locator("[data-testid=grafico-proyeccion] svg")).ToHaveCountAsync(2);
 
         dashboard.AssertNoErrors();
     }

@@ -48,6 +48,8 @@ public static class GobiernoDigitalSetup
         services.AddScoped<TargetService>();
         services.AddScoped<ActionService>();
         services.AddScoped<PlanVersionService>();
+        services.AddScoped<SimulatorService>();
+        services.AddScoped<ProjectionService>();
         return services;
     }
 

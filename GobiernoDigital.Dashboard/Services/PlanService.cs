@@ -50,6 +50,26 @@ public sealed class PlanService(IDbContextFactory<GobiernoDigitalDbContext> dbFa
     }
 
     /// <summary>
+    /// The plan's horizon: the latest end date of the current plan's findings' deadlines (31/12/2027 in TI.PL03);
+    /// null when there is no plan or none of its findings has a deadline.
+    /// </summary>
+    public async Task<DateOnly?> GetDeadlineEndAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var header = await FindPlanAsync(db, version: null, cancellationToken);
+        if (header is null)
+        {
+            return null;
+        }
+
+        var ends = await db.Findings.AsNoTracking()
+            .Where(f => f.PlanId == header.Id && f.DeadlineEnd != null)
+            .Select(f => f.DeadlineEnd!.Value)
+            .ToListAsync(cancellationToken);
+        return ends.Count == 0 ? null : ends.Max();
+    }
+
+    /// <summary>
     /// The evaluation of the plan's actions between vigencias A and B, for every category the plan has findings for.
     /// </summary>
     /// <param name="fromVigencia">A; the plan's measured vigencia when null.</param>

@@ -50,6 +50,7 @@ public static class GobiernoDigitalSetup
         services.AddScoped<PlanVersionService>();
         services.AddScoped<SimulatorService>();
         services.AddScoped<ProjectionService>();
+        services.AddScoped<ReportService>();
         return services;
     }
 

@@ -33,6 +33,7 @@ app.MapRazorComponents<App>()
 app.MapAccountEndpoints();
 app.MapExportEndpoints();
 app.MapPlanExport();
+app.MapReportExportEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() => GobiernoDigitalSetup.PrintWelcome(app));
 

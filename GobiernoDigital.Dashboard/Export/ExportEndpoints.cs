@@ -1,6 +1,6 @@
-using System.Globalization;
 using GobiernoDigital.Core.Export;
 using GobiernoDigital.Dashboard.Services;
+using GobiernoDigital.Dashboard.ViewModels;
 
 namespace GobiernoDigital.Dashboard.Export;
 
@@ -29,15 +29,9 @@ public static class ExportEndpoints
     // The vigencia is read as text, so that a mistyped address gets a Spanish message instead of a binding error.
     private static async Task<IResult> ScoresAsync(string? vigenciaText, SpreadsheetFormat format, ExportService exports, CancellationToken cancellationToken)
     {
-        int? vigencia = null;
-        if (!string.IsNullOrWhiteSpace(vigenciaText))
+        if (!VigenciaQuery.TryParse(vigenciaText, out var vigencia))
         {
-            if (!int.TryParse(vigenciaText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-            {
-                return Message(StatusCodes.Status400BadRequest, $"«{vigenciaText}» no es una vigencia válida: escriba un año, por ejemplo 2023.");
-            }
-
-            vigencia = parsed;
+            return Message(StatusCodes.Status400BadRequest, VigenciaQuery.InvalidMessage(vigenciaText));
         }
 
         var file = await exports.GetScoresAsync(vigencia, format, cancellationToken);

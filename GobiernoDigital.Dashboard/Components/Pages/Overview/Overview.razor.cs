@@ -1,4 +1,5 @@
 using GobiernoDigital.Dashboard.Services;
+using GobiernoDigital.Dashboard.ViewModels;
 using Microsoft.AspNetCore.Components;
 
 namespace GobiernoDigital.Dashboard.Components.Pages.Overview;
@@ -26,21 +27,13 @@ public partial class Overview
 
     protected override async Task OnParametersSetAsync()
     {
-        InvalidVigencia = false;
-        Vigencia = null;
-        if (!string.IsNullOrWhiteSpace(VigenciaText))
+        InvalidVigencia = !VigenciaQuery.TryParse(VigenciaText, out var vigencia);
+        Vigencia = vigencia;
+        if (InvalidVigencia)
         {
-            if (int.TryParse(VigenciaText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var vigencia))
-            {
-                Vigencia = vigencia;
-            }
-            else
-            {
-                InvalidVigencia = true;
-                _model = null;
-                _loading = false;
-                return;
-            }
+            _model = null;
+            _loading = false;
+            return;
         }
 
         _loading = _model is null;

@@ -1,48 +1,14 @@
 using GobiernoDigital.Dashboard.Services;
-using GobiernoDigital.Dashboard.ViewModels;
+using GobiernoDigital.Dashboard.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace GobiernoDigital.Dashboard.Components.Pages.Overview;
 
 /// <summary>The compliance overview of a vigencia: headline figure, components, radar, gaps and the table of categories.</summary>
-public partial class Overview
+public partial class Overview : VigenciaPageBase<OverviewModel>
 {
-    private OverviewModel? _model;
-    private bool _loading = true;
-
     [Inject]
     public required ComplianceService Compliance { get; init; }
 
-    [Inject]
-    public required NavigationManager Navigation { get; init; }
-
-    /// <summary>The vigencia to show (<c>/?vigencia=2023</c>); the latest measured one when absent.</summary>
-    /// <remarks>Read as text so that a mistyped address gets a Spanish message instead of a parsing error.</remarks>
-    [SupplyParameterFromQuery(Name = "vigencia")]
-    public string? VigenciaText { get; set; }
-
-    private int? Vigencia { get; set; }
-
-    private bool InvalidVigencia { get; set; }
-
-    protected override async Task OnParametersSetAsync()
-    {
-        InvalidVigencia = !VigenciaQuery.TryParse(VigenciaText, out var vigencia);
-        Vigencia = vigencia;
-        if (InvalidVigencia)
-        {
-            _model = null;
-            _loading = false;
-            return;
-        }
-
-        _loading = _model is null;
-        _model = await Compliance.GetOverviewAsync(Vigencia);
-        _loading = false;
-    }
-
-    private void OnVigenciaChanged(int vigencia) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("vigencia", vigencia));
-
-    private void OpenCategory(int categoryId) => Navigation.NavigateTo($"/categorias/{categoryId}");
+    protected override Task<OverviewModel?> LoadAsync(int? vigencia) => Compliance.GetOverviewAsync(vigencia);
 }

@@ -42,6 +42,7 @@ public static class GobiernoDigitalSetup
         services.AddScoped<AuditTrailService>();
         services.AddScoped<ExportService>();
         services.AddScoped<PlanService>();
+        services.AddScoped<PeerAverageService>();
         return services;
     }
 

@@ -26,7 +26,7 @@ public sealed class AuthEndToEndTests(KestrelDashboardApp app, ChromiumFixture c
 
         // The Editor: name in the app bar, the audit menu, the edit button.
         await page.GotoAsync(app.At("/cuenta/ingresar").ToString());
-        await SignInOnTheOpenPageAsync(dashboard, "martha.editora", app.RootUri);
+        await dashboard.SignInOnTheOpenPageAsync("martha.editora", app.RootUri);
         await Expect(page.GetByTestId("usuario-actual")).ToHaveTextAsync("Martha Saldaña");
         await Expect(page.GetByTestId("iniciar-sesion")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("nav-auditoria")).ToContainTextAsync("Auditoría");
@@ -62,7 +62,7 @@ public sealed class AuthEndToEndTests(KestrelDashboardApp app, ChromiumFixture c
         // The Lector: signs in from the app bar's link, reads, but is offered no editing.
         await page.GetByTestId("iniciar-sesion").ClickAsync();
         await Expect(page).ToHaveURLAsync(app.At("/cuenta/ingresar").ToString());
-        await SignInOnTheOpenPageAsync(dashboard, "comite.lector", app.RootUri);
+        await dashboard.SignInOnTheOpenPageAsync("comite.lector", app.RootUri);
         await Expect(page.GetByTestId("usuario-actual")).ToHaveTextAsync("Comité de Gestión");
         await Expect(page.GetByTestId("porcentaje")).ToHaveTextAsync("41,0 %");
         await Expect(page.GetByTestId("nav-auditoria")).ToHaveCountAsync(0);
@@ -94,25 +94,13 @@ public sealed class AuthEndToEndTests(KestrelDashboardApp app, ChromiumFixture c
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Iniciar sesión" })).ToBeVisibleAsync();
         Assert.StartsWith(app.At("/cuenta/ingresar").ToString(), page.Url, StringComparison.Ordinal);
 
-        await SignInOnTheOpenPageAsync(dashboard, "editor.regreso", app.At($"/categorias/{id}/editar"));
+        await dashboard.SignInOnTheOpenPageAsync("editor.regreso", app.At($"/categorias/{id}/editar"));
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Editar puntaje y meta: Transparencia" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("guardar")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("usuario-actual")).ToHaveTextAsync("Editor de Regreso");
 
         dashboard.AssertNoErrors();
-    }
-
-    /// <summary>Fills the sign-in page already open, submits it, and waits for <paramref name="landing"/> and its circuit.</summary>
-    private static async Task SignInOnTheOpenPageAsync(DashboardPage dashboard, string userName, Uri landing)
-    {
-        var page = dashboard.Page;
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Iniciar sesión" })).ToBeVisibleAsync();
-        await page.Locator("#usuario").FillAsync(userName);
-        await page.Locator("#contrasena").FillAsync(TestUsers.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Ingresar" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(landing.ToString());
-        await dashboard.WaitForCircuitAsync();
     }
 
     private int TransparenciaId()

@@ -1,5 +1,7 @@
+using GobiernoDigital.Tests.TestDoubles;
 using Microsoft.Playwright;
 using Xunit;
+using static Microsoft.Playwright.Assertions;
 
 namespace GobiernoDigital.Tests.EndToEnd;
 
@@ -94,6 +96,20 @@ public sealed class DashboardPage : IAsyncDisposable
     /// </summary>
     public Task WaitForCircuitAsync() =>
         Page.Locator(InteractiveSelector).WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    /// <summary>
+    /// Fills the sign-in page already open with <paramref name="userName"/> and <see cref="TestUsers.Password"/>, submits
+    /// it, and waits for <paramref name="landing"/> and its circuit.
+    /// </summary>
+    public async Task SignInOnTheOpenPageAsync(string userName, Uri landing)
+    {
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Iniciar sesión" })).ToBeVisibleAsync();
+        await Page.Locator("#usuario").FillAsync(userName);
+        await Page.Locator("#contrasena").FillAsync(TestUsers.Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Ingresar" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(landing.ToString());
+        await WaitForCircuitAsync();
+    }
 
     public async ValueTask DisposeAsync() => await _context.CloseAsync();
 }

@@ -17,6 +17,7 @@ public sealed class AuthorizationRoutesTests(DashboardAppFactory app) : IClassFi
     [InlineData("/cuenta/contrasena")]
     [InlineData("/usuarios")]
     [InlineData("/auditoria")]
+    [InlineData("/grupo-par")]
     public async Task Get_ProtectedPageAnonymously_RedirectsToSignInWithTheReturnUrl(string template)
     {
         var path = template.Replace("{transparencia}", TransparenciaId().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);

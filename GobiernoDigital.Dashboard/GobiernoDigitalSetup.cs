@@ -43,6 +43,7 @@ public static class GobiernoDigitalSetup
         services.AddScoped<ExportService>();
         services.AddScoped<PlanService>();
         services.AddScoped<PeerAverageService>();
+        services.AddScoped<OpenDataService>();
         return services;
     }
 
@@ -84,6 +85,8 @@ public static class GobiernoDigitalSetup
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
+
+        services.ConfigureApplicationCookie(ApiAuthentication.AnswerApiWithStatusCodes);
 
         // A disabled user or a reset password ends the other sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -51,6 +51,8 @@ public static class GobiernoDigitalSetup
         services.AddScoped<SimulatorService>();
         services.AddScoped<ProjectionService>();
         services.AddScoped<ReportService>();
+        services.AddScoped<PeerAverageService>();
+        services.AddScoped<OpenDataService>();
         return services;
     }
 
@@ -92,6 +94,8 @@ public static class GobiernoDigitalSetup
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
+
+        services.ConfigureApplicationCookie(ApiAuthentication.AnswerApiWithStatusCodes);
 
         // A disabled user or a reset password ends the other sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));

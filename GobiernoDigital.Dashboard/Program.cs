@@ -34,6 +34,7 @@ app.MapAccountEndpoints();
 app.MapExportEndpoints();
 app.MapPlanExport();
 app.MapReportExportEndpoints();
+app.MapOpenDataEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() => GobiernoDigitalSetup.PrintWelcome(app));
 

@@ -5,22 +5,27 @@ using Microsoft.EntityFrameworkCore;
 namespace GobiernoDigital.Core.Scoring;
 
 /// <summary>
-/// The catalog, every measurement and every meta, read once (no tracking), and the calculation's input for any
-/// vigencia. The overview, the category page and the exports all compute from it, so they show the same figures.
+/// The catalog, every measurement, every meta and every peer-group average, read once (no tracking), and the
+/// calculation's input for any vigencia. The overview, the category page and the exports all compute from it, so they
+/// show the same figures.
 /// </summary>
+/// <remarks>Saved simulator scenarios are never read here: nothing computed from a snapshot can include them.</remarks>
 public sealed class ScoringSnapshot
 {
     private readonly Dictionary<int, Dictionary<int, Score>> _scoresByMeasurement;
     private readonly IReadOnlyDictionary<(int CategoryId, int Vigencia), decimal> _targets;
+    private readonly IReadOnlyDictionary<(int CategoryId, int Vigencia), decimal> _peerAverages;
 
     public ScoringSnapshot(
         IReadOnlyList<Category> categories,
         IReadOnlyList<Measurement> measurements,
-        IReadOnlyDictionary<(int CategoryId, int Vigencia), decimal> targets)
+        IReadOnlyDictionary<(int CategoryId, int Vigencia), decimal> targets,
+        IReadOnlyDictionary<(int CategoryId, int Vigencia), decimal>? peerAverages = null)
     {
         Categories = categories;
         Measurements = measurements;
         _targets = targets;
+        _peerAverages = peerAverages ?? new Dictionary<(int, int), decimal>();
         _scoresByMeasurement = measurements.ToDictionary(m => m.Id, m => m.Scores.ToDictionary(s => s.CategoryId, s => s.Score));
     }
 
@@ -30,7 +35,7 @@ public sealed class ScoringSnapshot
     /// <summary>Every measurement with its scores, oldest vigencia first.</summary>
     public IReadOnlyList<Measurement> Measurements { get; }
 
-    /// <summary>Reads everything the calculation needs in three queries.</summary>
+    /// <summary>Reads everything the calculation needs in four queries.</summary>
     public static async Task<ScoringSnapshot> LoadAsync(GobiernoDigitalDbContext db, CancellationToken cancellationToken = default)
     {
         var categories = await db.Categories.AsNoTracking()
@@ -43,7 +48,12 @@ public sealed class ScoringSnapshot
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var targets = await db.Targets.AsNoTracking().ToListAsync(cancellationToken);
-        return new ScoringSnapshot(categories, measurements, targets.ToDictionary(t => (t.CategoryId, t.Vigencia), t => t.Value));
+        var peers = await db.PeerAverages.AsNoTracking().ToListAsync(cancellationToken);
+        return new ScoringSnapshot(
+            categories,
+            measurements,
+            targets.ToDictionary(t => (t.CategoryId, t.Vigencia), t => t.Value),
+            peers.ToDictionary(p => (p.CategoryId, p.Vigencia), p => p.Value));
     }
 
     /// <summary>The meta of a category in a vigencia: the one set, or <see cref="Target.Default"/>.</summary>
@@ -56,6 +66,15 @@ public sealed class ScoringSnapshot
 
     /// <summary>True when a meta was set for the category in the vigencia (otherwise it is <see cref="Target.Default"/>).</summary>
     public bool HasTarget(int categoryId, int vigencia) => _targets.ContainsKey((categoryId, vigencia));
+
+    /// <summary>The peer group's average (<em>grupo par</em>) of a category in a vigencia, or null when none was recorded.</summary>
+    public decimal? PeerAverageOf(int categoryId, int vigencia) =>
+        _peerAverages.TryGetValue((categoryId, vigencia), out var value) ? value : null;
+
+    /// <summary>The peer averages of the categories that apply to <paramref name="vigencia"/>.</summary>
+    public PeerComparison PeerComparisonFor(int vigencia) => new(Categories
+        .Where(c => c.AppliesTo(vigencia) && _peerAverages.ContainsKey((c.Id, vigencia)))
+        .ToDictionary(c => c.Id, c => _peerAverages[(c.Id, vigencia)]));
 
     /// <summary>A category that applies to the vigencia but has no score recorded counts as <em>Sin medición</em>.</summary>
     public Score ScoreOf(Measurement measurement, Category category) =>

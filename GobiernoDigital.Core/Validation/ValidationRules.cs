@@ -22,6 +22,9 @@ public static class ValidationRules
     public const string OfficialIndexNotANumber = "El Índice de Gobierno Digital debe ser un número, por ejemplo 72,4.";
     public const string OfficialIndexOutOfRange = "El Índice de Gobierno Digital debe estar entre 0 y 100.";
     public const string OfficialIndexTooManyDecimals = "El Índice de Gobierno Digital admite como máximo un decimal.";
+    public const string PeerAverageNotANumber = "El promedio del grupo par debe ser un número, por ejemplo 62,4.";
+    public const string PeerAverageOutOfRange = "El promedio del grupo par debe estar entre 0 y 100.";
+    public const string PeerAverageTooManyDecimals = "El promedio del grupo par admite como máximo un decimal.";
 
     /// <summary>A measured score as typed: required, a number, 0–100, at most one decimal.</summary>
     public static IRuleBuilderOptions<T, string?> ValidScore<T>(this IRuleBuilderInitial<T, string?> rule) =>
@@ -38,6 +41,16 @@ public static class ValidationRules
             .Must((string? t) => NumberText.Parse(t) is not null).WithMessage(TargetNotANumber)
             .Must((string? t) => NumberText.Parse(t) is >= 0m and <= 100m).WithMessage(TargetOutOfRange)
             .Must((string? t) => NumberText.Parse(t) is { } v && NumberText.HasAtMostDecimals(v, 1)).WithMessage(TargetTooManyDecimals);
+
+    /// <summary>
+    /// A peer-group average as typed in its grid cell: empty (FURAG published none, or the value is to be removed), or a
+    /// number 0–100 with at most one decimal, with a comma or a point.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> ValidPeerAverage<T>(this IRuleBuilderInitial<T, string?> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .Must((string? t) => string.IsNullOrWhiteSpace(t) || NumberText.Parse(t) is not null).WithMessage(PeerAverageNotANumber)
+            .Must((string? t) => string.IsNullOrWhiteSpace(t) || NumberText.Parse(t) is >= 0m and <= 100m).WithMessage(PeerAverageOutOfRange)
+            .Must((string? t) => string.IsNullOrWhiteSpace(t) || (NumberText.Parse(t) is { } v && NumberText.HasAtMostDecimals(v, 1))).WithMessage(PeerAverageTooManyDecimals);
 
     /// <summary>An optional observation of at most 2000 characters.</summary>
     public static IRuleBuilderOptions<T, string?> ValidObservation<T>(this IRuleBuilder<T, string?> rule) =>

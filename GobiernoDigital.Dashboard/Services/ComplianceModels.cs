@@ -13,10 +13,18 @@ public sealed record MeasurementInfo(int Vigencia, DateOnly? Date, MeasurementSo
 }
 
 /// <summary>What the overview page shows for one vigencia. <c>Vigencias</c> lists every measured vigencia, newest first.</summary>
-public sealed record OverviewModel(IReadOnlyList<int> Vigencias, MeasurementInfo Measurement, VigenciaReport Report);
+public sealed record OverviewModel(IReadOnlyList<int> Vigencias, MeasurementInfo Measurement, VigenciaReport Report)
+{
+    /// <summary>The peer group's averages of the vigencia; <see cref="PeerComparison.None"/> when none was recorded.</summary>
+    public PeerComparison Peers { get; init; } = PeerComparison.None;
+}
 
 /// <summary>One vigencia of a category's history.</summary>
-public sealed record CategoryHistoryPoint(int Vigencia, Score Score, decimal Target, decimal? Gap);
+public sealed record CategoryHistoryPoint(int Vigencia, Score Score, decimal Target, decimal? Gap)
+{
+    /// <summary>The peer group's average of the category in the vigencia, when recorded.</summary>
+    public decimal? PeerAverage { get; init; }
+}
 
 /// <summary>The plan a finding belongs to.</summary>
 public sealed record PlanInfo(string Code, int Version, string Title, DateOnly ApprovedOn, int MeasuredVigencia);

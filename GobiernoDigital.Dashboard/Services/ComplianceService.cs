@@ -43,7 +43,10 @@ public sealed class ComplianceService(IDbContextFactory<GobiernoDigitalDbContext
         return new OverviewModel(
             data.Measurements.Select(m => m.Vigencia).OrderDescending().ToList(),
             new MeasurementInfo(measurement.Vigencia, measurement.Date, measurement.Source, measurement.OfficialIndex),
-            report);
+            report)
+        {
+            Peers = data.PeerComparisonFor(measurement.Vigencia),
+        };
     }
 
     /// <summary>A category with its score history, its meta and gap in the latest vigencia, and the plan's findings. Null when the id is unknown.</summary>
@@ -62,7 +65,10 @@ public sealed class ComplianceService(IDbContextFactory<GobiernoDigitalDbContext
             {
                 var score = data.ScoreOf(m, category);
                 var target = data.TargetOf(category.Id, m.Vigencia);
-                return new CategoryHistoryPoint(m.Vigencia, score, target, ComplianceCalculator.Gap(score, target));
+                return new CategoryHistoryPoint(m.Vigencia, score, target, ComplianceCalculator.Gap(score, target))
+                {
+                    PeerAverage = data.PeerAverageOf(category.Id, m.Vigencia),
+                };
             })
             .ToList();
 

@@ -69,15 +69,7 @@ public sealed class CategoryDetailTests(SeededTestDatabase seeded) : DashboardTe
     [Fact]
     public void Render_TwoVigencias_DrawsTheLineChartAndTheHistoryTable()
     {
-        UseOwnDatabase();
-        using (var db = Database.CreateDbContext())
-        {
-            var transparencia = db.Categories.Single(c => c.Name == "Transparencia");
-            var measurement = new Measurement(2024, date: null, MeasurementSource.Autodiagnostico, officialIndex: null);
-            measurement.SetScore(transparencia, Score.Measured(55.5m));
-            db.Measurements.Add(measurement);
-            db.SaveChanges();
-        }
+        AddTransparencia2024();
 
         var cut = RenderCategory("Transparencia");
 
@@ -88,6 +80,44 @@ public sealed class CategoryDetailTests(SeededTestDatabase seeded) : DashboardTe
         // Gaps: 100 − 40 = 60 and 100 − 55,5 = 44,5.
         Assert.Equal(["2023 40,0 100,0 60,0", "2024 55,5 100,0 44,5"], rows);
         Assert.Equal("Vigencia 2024 Puntaje 55,5 Meta 100,0 Brecha 44,5", Normalized(cut.Find("[data-testid=resumen-categoria]")));
+    }
+
+    [Fact]
+    public void Render_PeerAverageOfTheOnlyVigencia_SummaryAndHistoryShowIt()
+    {
+        UseOwnDatabase();
+        AddPeerAverage("Transparencia", 2023, 47.5m);
+
+        var cut = RenderCategory("Transparencia");
+
+        // 40 against 47,5: 7,5 points below.
+        Assert.Equal("47,5 (−7,5 frente al grupo par)", Normalized(cut.Find("[data-testid=grupo-par-categoria]")));
+        Assert.Contains("promedio del grupo par: 47,5", Normalized(cut.Find("[data-testid=historial-unico]")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_TwoVigenciasPeerAverageInOne_HistoryHasTheGrupoParColumnWithADash()
+    {
+        AddTransparencia2024();
+        AddPeerAverage("Transparencia", 2024, 61.2m);
+
+        var cut = RenderCategory("Transparencia");
+
+        var history = cut.Find("[data-testid=historial]");
+        Assert.NotNull(history.QuerySelector("[data-testid=columna-grupo-par]"));
+        Assert.Equal(
+            ["2023 40,0 100,0 60,0 —", "2024 55,5 100,0 44,5 61,2"],
+            history.QuerySelectorAll("tbody tr").Select(r => string.Join(' ', r.QuerySelectorAll("td").Select(Normalized))));
+        Assert.Contains("Grupo par", history.QuerySelectorAll(".mud-chart-legend-item").Select(i => i.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void Render_NoPeerAverage_NoGrupoParAnywhere()
+    {
+        var cut = RenderCategory("Transparencia");
+
+        Assert.Empty(cut.FindAll("[data-testid=grupo-par-categoria]"));
+        Assert.DoesNotContain("grupo par", cut.Find("[data-testid=historial]").TextContent, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -164,6 +194,17 @@ public sealed class CategoryDetailTests(SeededTestDatabase seeded) : DashboardTe
         await notFound.Task.WaitAsync(TimeSpan.FromSeconds(5), Xunit.TestContext.Current.CancellationToken);
         Assert.Empty(cut.FindAll("h1"));
         Assert.Empty(cut.FindAll("[data-testid=hallazgos]"));
+    }
+
+    /// <summary>On a database of this test's own, measures vigencia 2024 with Transparencia alone, at 55,5.</summary>
+    private void AddTransparencia2024()
+    {
+        UseOwnDatabase();
+        using var db = Database.CreateDbContext();
+        var measurement = new Measurement(2024, date: null, MeasurementSource.Autodiagnostico, officialIndex: null);
+        measurement.SetScore(db.Categories.Single(c => c.Name == "Transparencia"), Score.Measured(55.5m));
+        db.Measurements.Add(measurement);
+        db.SaveChanges();
     }
 
     private IRenderedComponent<CategoryDetail> RenderCategory(string name)

@@ -92,6 +92,17 @@ public abstract class DashboardTestContext : BunitContext
         return db.Categories.Where(c => c.Name == name).Select(c => c.Id).Single();
     }
 
+    /// <summary>
+    /// Records the peer group's average of a category in <see cref="Database"/>, as the editor's grid would; in a class that
+    /// shares a read-only database, call <see cref="UseOwnDatabase"/> first.
+    /// </summary>
+    protected void AddPeerAverage(string categoryName, int vigencia, decimal value)
+    {
+        using var db = Database.CreateDbContext();
+        db.PeerAverages.Add(new PeerAverage(CategoryId(categoryName), vigencia, value));
+        db.SaveChanges();
+    }
+
     protected override async ValueTask DisposeAsyncCore()
     {
         await base.DisposeAsyncCore();

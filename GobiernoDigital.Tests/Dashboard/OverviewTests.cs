@@ -101,6 +101,33 @@ public sealed class OverviewTests(SeededTestDatabase seeded) : DashboardTestCont
         Assert.Contains("Primera vigencia registrada", cut.Find("[data-testid=cambio]").TextContent);
     }
 
+    [Fact]
+    public void Render_NoPeerAverageRecorded_NoPeerColumnsNorRadarSeries()
+    {
+        var cut = Render<Overview>();
+
+        cut.WaitForAssertion(() => Assert.Equal(CategoryCount, cut.FindAll("[data-testid=tabla-categorias] tbody tr").Count));
+        Assert.Empty(cut.FindAll("[data-testid=columna-grupo-par]"));
+        Assert.Empty(cut.FindAll("td[data-label='Frente al grupo par']"));
+        Assert.DoesNotContain(cut.FindAll(".radar .mud-chart-legend-item"), i => i.TextContent.Contains("Grupo par", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_PeerAverageRecorded_TableComparesAndRadarDrawsTheGrupoPar()
+    {
+        UseOwnDatabase();
+        AddPeerAverage("Transparencia", 2023, 47.5m);
+
+        var cut = Render<Overview>();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=columna-grupo-par]")));
+        // Transparencia: 40 against 47,5, 7,5 points below; the others have no peer average.
+        var transparencia = Row(cut, "Transparencia");
+        Assert.Equal(("47,5", "−7,5"), (Cell(transparencia, "Grupo par"), Cell(transparencia, "Frente al grupo par")));
+        Assert.Equal(("—", "—"), (Cell(Row(cut, "Colaboración"), "Grupo par"), Cell(Row(cut, "Colaboración"), "Frente al grupo par")));
+        Assert.Contains("Grupo par 2023", cut.FindAll(".radar .mud-chart-legend-item").Select(i => i.TextContent.Trim()));
+    }
+
     /// <summary>
     /// Records vigencia 2024 through the domain, every category measured:
     /// 60 + 20 + 40 + 10 + 10 + 20 + 30 + 50 + 80 + 20 + 70 + 90 + 100 + 70 + 80 + 80 + 60 = 890.

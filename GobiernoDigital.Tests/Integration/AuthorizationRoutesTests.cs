@@ -22,6 +22,7 @@ public sealed class AuthorizationRoutesTests(DashboardAppFactory app) : IClassFi
     [InlineData("/mediciones/nueva")]
     [InlineData("/mediciones/2023/editar")]
     [InlineData("/importar")]
+    [InlineData("/grupo-par")]
     public async Task Get_ProtectedPageAnonymously_RedirectsToSignInWithTheReturnUrl(string template)
     {
         var path = template.Replace("{transparencia}", TransparenciaId().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);

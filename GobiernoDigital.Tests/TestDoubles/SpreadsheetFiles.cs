@@ -35,10 +35,10 @@ public static class SpreadsheetFiles
             .ToList();
     }
 
-    /// <summary>Every record of a CSV, the header first, with the app's separator.</summary>
-    public static IReadOnlyList<string[]> CsvRecords(byte[] csv)
+    /// <summary>Every record of a CSV, the header first, with the spreadsheet downloads' separator (or another).</summary>
+    public static IReadOnlyList<string[]> CsvRecords(byte[] csv, char separator = ';')
     {
-        using var reader = CsvReader.Create(csv, new CsvReaderOptions { Separator = ';', HasHeader = false });
+        using var reader = CsvReader.Create(csv, new CsvReaderOptions { Separator = separator, HasHeader = false });
         var records = new List<string[]>();
         while (reader.Read())
         {

@@ -34,6 +34,9 @@ public sealed record ReportModel(
     ReportPlan? Plan,
     DateTime GeneratedAt)
 {
+    /// <summary>The peer group's averages of the vigencia (<em>grupo par</em>), drawn on the radar when any was recorded.</summary>
+    public PeerComparison Peers { get; init; } = PeerComparison.None;
+
     /// <summary>"23/11/2026 19:18".</summary>
     public string GeneratedAtText => GeneratedAt.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 

@@ -39,7 +39,10 @@ public sealed class ReportService(ComplianceService compliance, PlanService plan
             overview.Measurement,
             overview.Report,
             plan is null ? null : PlanSection(plan, listedActions),
-            now);
+            now)
+        {
+            Peers = overview.Peers,
+        };
     }
 
     /// <summary>The report of <paramref name="vigencia"/> (the latest when null) as <c>informe-2023.xlsx</c>, with every late and due action; null as <see cref="GetReportAsync"/>.</summary>

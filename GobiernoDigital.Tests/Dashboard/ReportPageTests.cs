@@ -21,6 +21,17 @@ public sealed class ReportPageTests : DashboardTestContext, IClassFixture<Seeded
     }
 
     [Fact]
+    public void Render_PeerAverageRecorded_RadarDrawsTheGrupoPar()
+    {
+        UseOwnDatabase();
+        AddPeerAverage("Transparencia", 2023, 47.5m);
+
+        var cut = RenderReport();
+
+        Assert.Contains("Grupo par 2023", cut.FindAll(".radar .mud-chart-legend-item").Select(i => i.TextContent.Trim()));
+    }
+
+    [Fact]
     public void Render_Seed_HeaderWithEntityVigenciaAndGenerationDate()
     {
         var cut = RenderReport();

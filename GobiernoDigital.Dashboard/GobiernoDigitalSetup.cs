@@ -4,6 +4,7 @@ using GobiernoDigital.Core.Identity;
 using GobiernoDigital.Core.Persistence;
 using GobiernoDigital.Core.Seeding;
 using GobiernoDigital.Dashboard.Authorization;
+using GobiernoDigital.Dashboard.Localization;
 using GobiernoDigital.Dashboard.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -11,6 +12,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
+using MudBlazor;
 using MudBlazor.Services;
 
 namespace GobiernoDigital.Dashboard;
@@ -28,6 +30,7 @@ public static class GobiernoDigitalSetup
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddTransient<MudLocalizer, SpanishMudLocalizer>();
 
         var connectionString = SqliteDatabase.Resolve(configuration.GetConnectionString("GobiernoDigital"), environment.ContentRootPath);
         services.AddDbContextFactory<GobiernoDigitalDbContext>(options => options.UseSqlite(connectionString));

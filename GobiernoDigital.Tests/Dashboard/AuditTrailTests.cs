@@ -56,6 +56,10 @@ public sealed class AuditTrailTests : DashboardTestContext, IClassFixture<Seeded
         var pager = Normalized(cut.Find(".mud-table-pagination"));
         Assert.Contains("Filas por página", pager, StringComparison.Ordinal);
         Assert.Contains("1–25 de 30", pager, StringComparison.Ordinal);
+        // What a screen reader says for the page buttons: MudBlazor's own labels, translated by SpanishMudLocalizer.
+        Assert.Equal(
+            ["Primera página", "Página anterior", "Página siguiente", "Última página"],
+            cut.FindAll(".mud-table-pagination button").Select(b => b.GetAttribute("aria-label")));
         // Newest first: minute 30 on top.
         Assert.Equal("30", cut.Find("[data-testid=tabla-auditoria] tbody tr").QuerySelector("td[data-label=Registro]")!.TextContent.Trim().Split(' ')[1]);
     }

@@ -3,11 +3,13 @@ using Bunit;
 using Bunit.TestDoubles;
 using GobiernoDigital.Core.Domain;
 using GobiernoDigital.Core.Persistence;
+using GobiernoDigital.Dashboard.Localization;
 using GobiernoDigital.Dashboard.Services;
 using GobiernoDigital.Tests.Core;
 using GobiernoDigital.Tests.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using MudBlazor.Services;
 
 namespace GobiernoDigital.Tests.Dashboard;
@@ -36,6 +38,7 @@ public abstract class DashboardTestContext : BunitContext
 
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddTransient<MudLocalizer, SpanishMudLocalizer>();
 
         // Anonymous by default, as a visitor of the public dashboard; tests sign in with Auth.SetAuthorized(...).
         Auth = AddAuthorization();

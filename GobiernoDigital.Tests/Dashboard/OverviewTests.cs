@@ -38,6 +38,31 @@ public sealed class OverviewTests(SeededTestDatabase seeded) : DashboardTestCont
     }
 
     [Fact]
+    public void Render_SeedVigencia2023_ChartsAreHiddenFromScreenReadersBehindACaptionThatSaysWhatTheyShow()
+    {
+        var cut = Render<Overview>();
+
+        cut.WaitForElement("svg.mud-chart-radar");
+        foreach (var chart in new[] { "svg.mud-chart-radar", "svg.mud-chart-bar", "svg.mud-chart-donut" })
+        {
+            Assert.NotNull(cut.Find(chart).Closest("[aria-hidden=true], [role=img]"));
+        }
+
+        Assert.Equal(
+            "Radar de 17 categorías de la vigencia 2023: puntaje frente a meta. Los valores están en la tabla de categorías.",
+            Normalized(cut.Find("[data-testid=resumen-radar]")));
+
+        // Colaboración first: its gap of 100 gains the most points (6,25); then the other categories scored 0.
+        var gaps = Normalized(cut.Find("[data-testid=resumen-brechas]"));
+        Assert.StartsWith(
+            "Brechas por categoría, de la que más puntos sumaría al porcentaje a la que menos: Colaboración 100,0 puntos de brecha;",
+            gaps,
+            StringComparison.Ordinal);
+        Assert.EndsWith("; las demás están en la tabla de categorías.", gaps, StringComparison.Ordinal);
+        Assert.Equal("Porcentaje de Cumplimiento de Gobierno Digital: 40,0 %", cut.Find("figure.donut").GetAttribute("aria-label"));
+    }
+
+    [Fact]
     public void Render_SeedVigencia2023_TableListsEveryCategoryWithSinMedicionNotZero()
     {
         var cut = Render<Overview>();

@@ -37,6 +37,19 @@ public sealed class GobiernoDigitalSetupTests
         Assert.Equal(1, db.Measurements.Count());
     }
 
+    [Fact]
+    public async Task AddGobiernoDigitalDashboard_MudBlazorsOwnLabels_AreSpokenInSpanish()
+    {
+        await using var app = new DashboardAppFactory();
+        using var client = app.CreateClient();
+
+        // The plan's end-date filters: MudDatePicker names its calendar button from MudBlazor's texts ("Open" in English).
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/plan?plazo=rango", TestContext.Current.CancellationToken));
+
+        Assert.Contains("aria-label=\"Abrir el calendario\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("aria-label=\"Open\"", html, StringComparison.Ordinal);
+    }
+
     /// <summary>The real app on a database the test owns, so that two starts can share it.</summary>
     private sealed class SameDatabaseAppFactory(SqliteTestDatabase database) : WebApplicationFactory<Program>
     {

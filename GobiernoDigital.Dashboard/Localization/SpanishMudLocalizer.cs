@@ -1,0 +1,192 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace GobiernoDigital.Dashboard.Localization;
+
+/// <summary>
+/// MudBlazor's own texts in Spanish: the accessible names of its buttons (pagination, close, the date picker's month
+/// and year arrows), its loading and empty messages and its conversion errors, so a screen reader speaks one language.
+/// </summary>
+/// <remarks>
+/// MudBlazor ships only English. Its default interceptor asks this localizer first whenever the UI culture is not
+/// English (the app runs in es-CO) and falls back to English for a key missing here. The keys are those of
+/// MudBlazor 9.12's <c>LanguageResource</c>; a key added by a later version simply stays in English until added here.
+/// </remarks>
+public sealed class SpanishMudLocalizer : MudLocalizer
+{
+    /// <summary>Every MudBlazor key and its Spanish text; <c>{0}</c>… are the same arguments MudBlazor passes.</summary>
+    public static FrozenDictionary<string, string> Texts { get; } = new Dictionary<string, string>
+    {
+        ["Converter_ConversionError"] = "Error de conversión: {0}",
+        ["Converter_ConversionFailed"] = "No se pudo convertir de {0} a {1}: {2}",
+        ["Converter_ConversionNotImplemented"] = "No se puede convertir al tipo {0}",
+        ["Converter_InvalidBoolean"] = "No es un valor de sí o no válido",
+        ["Converter_InvalidDateTime"] = "No es una fecha y hora válida",
+        ["Converter_InvalidGUID"] = "No es un identificador válido",
+        ["Converter_InvalidNumber"] = "No es un número válido",
+        ["Converter_InvalidTimeSpan"] = "No es una duración válida",
+        ["Converter_InvalidType"] = "No es un valor válido de {0}",
+        ["Converter_NotValueOf"] = "No es un valor de {0}",
+        ["Converter_UnableToConvert"] = "No se puede convertir a {0} desde el tipo {1}",
+        ["HeatMap_Less"] = "Menos",
+        ["HeatMap_More"] = "Más",
+        ["MudAlert_Close"] = "Cerrar",
+        ["MudBaseDatePicker_NextMonth"] = "Mes siguiente {0}",
+        ["MudBaseDatePicker_NextYear"] = "Año siguiente {0}",
+        ["MudBaseDatePicker_Open"] = "Abrir el calendario",
+        ["MudBaseDatePicker_PrevMonth"] = "Mes anterior {0}",
+        ["MudBaseDatePicker_PrevYear"] = "Año anterior {0}",
+        ["MudBreadcrumbs_Label"] = "Ruta de navegación",
+        ["MudCarousel_Index"] = "Elemento {0}",
+        ["MudCarousel_Next"] = "Siguiente",
+        ["MudCarousel_Previous"] = "Anterior",
+        ["MudChip_Close"] = "Quitar",
+        ["MudColorPicker_AlphaSlider"] = "Transparencia",
+        ["MudColorPicker_Close"] = "Cerrar",
+        ["MudColorPicker_GridView"] = "Cuadrícula",
+        ["MudColorPicker_HideSwatches"] = "Ocultar muestras",
+        ["MudColorPicker_HueSlider"] = "Tono",
+        ["MudColorPicker_ModeSwitch"] = "Cambiar de modo",
+        ["MudColorPicker_Open"] = "Abrir el selector de color",
+        ["MudColorPicker_PaletteView"] = "Paleta",
+        ["MudColorPicker_ShowSwatches"] = "Mostrar muestras",
+        ["MudColorPicker_SpectrumView"] = "Espectro",
+        ["MudDataGridPager_AllItems"] = "Todas",
+        ["MudDataGridPager_FirstPage"] = "Primera página",
+        ["MudDataGridPager_InfoFormat"] = "{0}–{1} de {2}",
+        ["MudDataGridPager_LastPage"] = "Última página",
+        ["MudDataGridPager_NextPage"] = "Página siguiente",
+        ["MudDataGridPager_PreviousPage"] = "Página anterior",
+        ["MudDataGridPager_RowsPerPage"] = "Filas por página:",
+        ["MudDataGrid_AddFilter"] = "Agregar filtro",
+        ["MudDataGrid_Apply"] = "Aplicar",
+        ["MudDataGrid_Cancel"] = "Cancelar",
+        ["MudDataGrid_Clear"] = "Limpiar",
+        ["MudDataGrid_ClearFilter"] = "Quitar el filtro",
+        ["MudDataGrid_CollapseAllGroups"] = "Contraer todos los grupos",
+        ["MudDataGrid_CollapseGroup"] = "Contraer el grupo",
+        ["MudDataGrid_Column"] = "Columna",
+        ["MudDataGrid_Columns"] = "Columnas",
+        ["MudDataGrid_Contains"] = "contiene",
+        ["MudDataGrid_EndsWith"] = "termina en",
+        ["MudDataGrid_EqualSign"] = "=",
+        ["MudDataGrid_Equals"] = "es igual a",
+        ["MudDataGrid_ExpandAllGroups"] = "Expandir todos los grupos",
+        ["MudDataGrid_ExpandGroup"] = "Expandir el grupo",
+        ["MudDataGrid_False"] = "no",
+        ["MudDataGrid_Filter"] = "Filtrar",
+        ["MudDataGrid_FilterValue"] = "Valor del filtro",
+        ["MudDataGrid_GreaterThanOrEqualSign"] = ">=",
+        ["MudDataGrid_GreaterThanSign"] = ">",
+        ["MudDataGrid_Group"] = "Agrupar",
+        ["MudDataGrid_Hide"] = "Ocultar",
+        ["MudDataGrid_HideAll"] = "Ocultar todas",
+        ["MudDataGrid_Is"] = "es",
+        ["MudDataGrid_IsAfter"] = "es posterior a",
+        ["MudDataGrid_IsAnyOf"] = "es alguno de",
+        ["MudDataGrid_IsBefore"] = "es anterior a",
+        ["MudDataGrid_IsEmpty"] = "está vacío",
+        ["MudDataGrid_IsNot"] = "no es",
+        ["MudDataGrid_IsNotEmpty"] = "no está vacío",
+        ["MudDataGrid_IsOnOrAfter"] = "es igual o posterior a",
+        ["MudDataGrid_IsOnOrBefore"] = "es igual o anterior a",
+        ["MudDataGrid_LessThanOrEqualSign"] = "<=",
+        ["MudDataGrid_LessThanSign"] = "<",
+        ["MudDataGrid_Loading"] = "Cargando…",
+        ["MudDataGrid_MoveDown"] = "Bajar",
+        ["MudDataGrid_MoveUp"] = "Subir",
+        ["MudDataGrid_NotContains"] = "no contiene",
+        ["MudDataGrid_NotEqualSign"] = "!=",
+        ["MudDataGrid_NotEquals"] = "es distinto de",
+        ["MudDataGrid_OpenFilters"] = "Abrir los filtros",
+        ["MudDataGrid_Operator"] = "Operador",
+        ["MudDataGrid_RefreshData"] = "Actualizar los datos",
+        ["MudDataGrid_RemoveFilter"] = "Quitar el filtro",
+        ["MudDataGrid_ReorderColumn"] = "Reordenar la columna",
+        ["MudDataGrid_Save"] = "Guardar",
+        ["MudDataGrid_SelectAllRows"] = "Seleccionar todas las filas",
+        ["MudDataGrid_SelectRow"] = "Seleccionar la fila",
+        ["MudDataGrid_ShowAll"] = "Mostrar todas",
+        ["MudDataGrid_ShowColumnOptions"] = "Opciones de la columna",
+        ["MudDataGrid_Sort"] = "Ordenar",
+        ["MudDataGrid_StartsWith"] = "empieza por",
+        ["MudDataGrid_ToggleGroupExpansion"] = "Expandir o contraer el grupo",
+        ["MudDataGrid_True"] = "sí",
+        ["MudDataGrid_Ungroup"] = "Desagrupar",
+        ["MudDataGrid_Unsort"] = "Quitar el orden",
+        ["MudDataGrid_Value"] = "Valor",
+        ["MudDateRangePicker_End"] = "Fecha final",
+        ["MudDateRangePicker_Start"] = "Fecha inicial",
+        ["MudDialog_Close"] = "Cerrar",
+        ["MudExitPrompt_Cancel"] = "Cancelar",
+        ["MudExitPrompt_Exit"] = "Salir",
+        ["MudExitPrompt_Text"] = "¿Salir de la página? Los cambios sin guardar se perderán.",
+        ["MudExitPrompt_Title"] = "Confirmar la salida",
+        ["MudFileUpload_Button"] = "Buscar archivos",
+        ["MudFileUpload_DragAndDrop"] = "Arrastre los archivos aquí o haga clic para buscarlos",
+        ["MudFileUpload_FileSizeError"] = "El archivo «{0}» supera el tamaño máximo de {1} bytes.",
+        ["MudFileUpload_MaximumFileCountExceeded"] = "Eligió {0} archivos; el máximo es {1}.",
+        ["MudFormComponent_Required"] = "Obligatorio",
+        ["MudInput_Clear"] = "Borrar",
+        ["MudInput_Decrement"] = "Disminuir",
+        ["MudInput_Increment"] = "Aumentar",
+        ["MudNavGroup_ToggleExpand"] = "Expandir o contraer {0}",
+        ["MudPageContentNavigation_NavMenu"] = "Contenido",
+        ["MudPagination_CurrentPage"] = "Página actual, {0}",
+        ["MudPagination_FirstPage"] = "Primera página",
+        ["MudPagination_LastPage"] = "Última página",
+        ["MudPagination_NextPage"] = "Página siguiente",
+        ["MudPagination_PageIndex"] = "Página {0}",
+        ["MudPagination_PreviousPage"] = "Página anterior",
+        ["MudRangeInput_End"] = "Fin",
+        ["MudRangeInput_Start"] = "Inicio",
+        ["MudRatingItem_Label"] = "Calificación {0}",
+        ["MudRating_Label"] = "Calificación",
+        ["MudSelect_SelectAll"] = "Seleccionar todo",
+        ["MudSnackbar_Close"] = "Cerrar",
+        ["MudSplitPanel_ResizePanels"] = "Cambiar el tamaño de los paneles",
+        ["MudStepper_Complete"] = "Terminar",
+        ["MudStepper_Next"] = "Siguiente",
+        ["MudStepper_Previous"] = "Anterior",
+        ["MudStepper_Reset"] = "Reiniciar",
+        ["MudStepper_Skip"] = "Omitir",
+        ["MudTablePager_FirstPage"] = "Primera página",
+        ["MudTablePager_LastPage"] = "Última página",
+        ["MudTablePager_NextPage"] = "Página siguiente",
+        ["MudTablePager_PreviousPage"] = "Página anterior",
+        ["MudTable_CancelEditRow"] = "Cancelar la edición",
+        ["MudTable_CollapseGroup"] = "Contraer el grupo",
+        ["MudTable_CommitRow"] = "Guardar la edición",
+        ["MudTable_EditRow"] = "Editar la fila",
+        ["MudTable_ExpandGroup"] = "Expandir el grupo",
+        ["MudTable_Loading"] = "Cargando…",
+        ["MudTable_SelectAllRows"] = "Seleccionar todas las filas",
+        ["MudTable_SelectGroup"] = "Seleccionar el grupo",
+        ["MudTable_SelectRow"] = "Seleccionar la fila",
+        ["MudTabs_AddTab"] = "Agregar pestaña",
+        ["MudTabs_CloseTab"] = "Cerrar la pestaña",
+        ["MudTabs_ScrollDown"] = "Desplazar las pestañas hacia abajo",
+        ["MudTabs_ScrollLeft"] = "Desplazar las pestañas a la izquierda",
+        ["MudTabs_ScrollRight"] = "Desplazar las pestañas a la derecha",
+        ["MudTabs_ScrollUp"] = "Desplazar las pestañas hacia arriba",
+        ["MudTimePicker_Open"] = "Abrir el selector de hora",
+        ["MudTreeView_CollapseItem"] = "Contraer",
+        ["MudTreeView_ExpandItem"] = "Expandir",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public override LocalizedString this[string key] =>
+        Texts.TryGetValue(key, out var text) ? new LocalizedString(key, text) : new LocalizedString(key, key, resourceNotFound: true);
+
+    public override LocalizedString this[string key, params object[] arguments]
+    {
+        get
+        {
+            var text = this[key];
+            return text.ResourceNotFound
+                ? text
+                : new LocalizedString(key, string.Format(CultureInfo.CurrentCulture, text.Value, arguments));
+        }
+    }
+}

@@ -16,7 +16,7 @@ public sealed class CategoryRadarTests : DashboardTestContext
 
         Assert.Equal(["Puntaje 2023", "Meta 2023"], Legend(cut));
         Assert.Equal(2, cut.FindAll("path.mud-chart-serie").Count);
-        Assert.DoesNotContain("grupo par", cut.Find("figure").GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.DoesNotContain("grupo par", cut.Find("[data-testid=resumen-radar]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class CategoryRadarTests : DashboardTestContext
 
         Assert.Equal(["Puntaje 2023", "Meta 2023", "Grupo par 2023"], Legend(cut));
         Assert.Equal(3, cut.FindAll("path.mud-chart-serie").Count);
-        Assert.Contains("con el promedio del grupo par de 2 categorías", cut.Find("figure").GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.Contains("con el promedio del grupo par de 2 categorías", cut.Find("[data-testid=resumen-radar]").TextContent, StringComparison.Ordinal);
     }
 
     private static List<string> Legend(IRenderedComponent<CategoryRadar> cut) =>

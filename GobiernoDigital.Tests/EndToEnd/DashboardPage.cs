@@ -69,12 +69,18 @@ public sealed class DashboardPage : IAsyncDisposable
         Assert.True(unexpected.Count == 0, "The browser reported errors:\n" + string.Join("\n", unexpected));
     }
 
-    public static async Task<DashboardPage> CreateAsync(IBrowser browser, KestrelDashboardApp app)
+    /// <summary>
+    /// A page in a new browser context, anonymous unless <paramref name="storageState"/> (from
+    /// <see cref="IBrowserContext.StorageStateAsync"/>) carries a sign-in cookie; 1400×900 unless <paramref name="viewport"/>.
+    /// </summary>
+    public static async Task<DashboardPage> CreateAsync(
+        IBrowser browser, KestrelDashboardApp app, string? storageState = null, ViewportSize? viewport = null)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1400, Height = 900 },
             Locale = "es-CO",
+            StorageState = storageState,
         });
         context.SetDefaultTimeout(20_000);
         context.SetDefaultNavigationTimeout(30_000);

@@ -1,0 +1,174 @@
+using GobiernoDigital.Core.Identity;
+using Microsoft.Playwright;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace GobiernoDigital.Tests.EndToEnd;
+
+/// <summary>
+/// The WCAG 2.1 AA audit (axe-core) of every page, signed out and signed in as an Editor (the users page as an
+/// Administrador), of open dialogs and of the overview at a phone's width. Fails on any serious or critical violation.
+/// One app and one browser for the class; pages open one after another.
+/// </summary>
+public sealed class AccessibilityEndToEndTests(
+    KestrelDashboardApp app, ChromiumFixture chromium, SignedInSessions sessions, ITestOutputHelper output)
+    : IClassFixture<KestrelDashboardApp>, IClassFixture<ChromiumFixture>, IClassFixture<SignedInSessions>
+{
+    /// <summary>The role of a visitor who has not signed in.</summary>
+    private const string SignedOut = "sin sesión";
+
+    /// <summary>Replaced with the seed's id of Transparencia.</summary>
+    private const string CategoryToken = "{categoria}";
+
+    /// <summary>Replaced with the seed's id of Colaboración's improvement action.</summary>
+    private const string ActionToken = "{accion}";
+
+    /// <summary>Every page, as the role that can open it; ids are the seed's, read at run time.</summary>
+    public static TheoryData<string, string> Pages => new()
+    {
+        { SignedOut, "/" },
+        { SignedOut, "/?vigencia=2023" },
+        { SignedOut, "/?vigencia=1999" },
+        { SignedOut, "/categorias" },
+        { SignedOut, $"/categorias/{CategoryToken}" },
+        { SignedOut, "/mediciones" },
+        { SignedOut, "/plan" },
+        { SignedOut, "/plan?plazo=rango" },
+        { SignedOut, $"/plan/acciones/{ActionToken}" },
+        { SignedOut, "/plan/versiones" },
+        { SignedOut, "/cuenta/ingresar" },
+        { SignedOut, "/cuenta/acceso-denegado" },
+        { SignedOut, "/configuracion-inicial/enlace-vencido" },
+        { SignedOut, "/categorias/999999" },
+        { SignedOut, "/no-existe" },
+        { SignedOut, "/Error" },
+        { Roles.Editor, "/" },
+        { Roles.Editor, "/categorias" },
+        { Roles.Editor, $"/categorias/{CategoryToken}" },
+        { Roles.Editor, $"/categorias/{CategoryToken}/editar" },
+        { Roles.Editor, "/mediciones" },
+        { Roles.Editor, "/mediciones/nueva" },
+        { Roles.Editor, "/mediciones/2023/editar" },
+        { Roles.Editor, "/importar" },
+        { Roles.Editor, "/catalogo" },
+        { Roles.Editor, "/metas" },
+        { Roles.Editor, "/plan" },
+        { Roles.Editor, $"/plan/acciones/{ActionToken}" },
+        { Roles.Editor, "/plan/acciones/nueva" },
+        { Roles.Editor, "/plan/versiones" },
+        { Roles.Editor, "/auditoria" },
+        { Roles.Editor, "/cuenta/contrasena" },
+        { Roles.Editor, "/usuarios" },
+        { Roles.Administrador, "/usuarios" },
+    };
+
+    /// <summary>Pages whose layout changes most on a phone (400 px wide).</summary>
+    public static TheoryData<string> PhonePages => new() { "/", $"/categorias/{CategoryToken}", "/plan" };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Page_AsRole_HasNoSeriousOrCriticalViolation(string role, string path)
+    {
+        await using var dashboard = await OpenAsync(role, ResolveIds(path));
+
+        await AxeAudit.AssertNoSeriousViolationsAsync(dashboard.Page, $"{path} ({role})", output.WriteLine);
+    }
+
+    [Theory]
+    [MemberData(nameof(PhonePages))]
+    public async Task Page_AtPhoneWidth_HasNoSeriousOrCriticalViolation(string path)
+    {
+        await using var dashboard = await OpenAsync(SignedOut, ResolveIds(path), new ViewportSize { Width = 400, Height = 800 });
+
+        await AxeAudit.AssertNoSeriousViolationsAsync(dashboard.Page, $"{path} at 400 px", output.WriteLine);
+    }
+
+    [Fact]
+    public async Task CatalogCategoryDialog_Open_HasNoSeriousOrCriticalViolation()
+    {
+        await using var dashboard = await OpenAsync(Roles.Editor, "/catalogo");
+        var page = dashboard.Page;
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Editar Colaboración", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog).GetByLabel("Nombre de la categoría")).ToHaveValueAsync("Colaboración");
+
+        await AxeAudit.AssertNoSeriousViolationsAsync(page, "the catalog's category dialog", output.WriteLine);
+    }
+
+    [Fact]
+    public async Task ActionCloseDialog_Open_HasNoSeriousOrCriticalViolation()
+    {
+        await using var dashboard = await OpenAsync(Roles.Editor, ResolveIds($"/plan/acciones/{ActionToken}"));
+        var page = dashboard.Page;
+
+        await page.GetByTestId("cerrar-accion").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Heading, new() { Name = "Cerrar la acción con su evidencia" })).ToBeVisibleAsync();
+
+        await AxeAudit.AssertNoSeriousViolationsAsync(page, "the action's close dialog", output.WriteLine);
+    }
+
+    [Fact]
+    public async Task OverviewVigenciaList_Open_HasNoSeriousOrCriticalViolation()
+    {
+        await using var dashboard = await OpenAsync(SignedOut, "/");
+        var page = dashboard.Page;
+
+        await page.GetByTestId("vigencia-select").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Option, new() { Name = "2023" })).ToBeVisibleAsync();
+
+        await AxeAudit.AssertNoSeriousViolationsAsync(page, "the overview with the vigencia list open", output.WriteLine);
+    }
+
+    [Fact]
+    public async Task PlanDatePicker_Open_HasNoSeriousOrCriticalViolation()
+    {
+        await using var dashboard = await OpenAsync(SignedOut, "/plan?plazo=rango");
+        var page = dashboard.Page;
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Abrir el calendario" }).First.ClickAsync();
+        await Expect(page.Locator(".mud-picker-calendar-container").First).ToBeVisibleAsync();
+
+        await AxeAudit.AssertNoSeriousViolationsAsync(page, "the plan with a date picker open", output.WriteLine);
+    }
+
+    /// <summary>Opens <paramref name="path"/> as <paramref name="role"/>, waits for the circuit, the page's h1 and its data.</summary>
+    private async Task<DashboardPage> OpenAsync(string role, string path, ViewportSize? viewport = null)
+    {
+        var browser = chromium.RequireBrowser();
+        var state = role == SignedOut ? null : await sessions.StorageStateAsync(browser, app, role);
+        var dashboard = await DashboardPage.CreateAsync(browser, app, state, viewport);
+        await dashboard.Page.GotoAsync(app.At(path).ToString());
+        if (!IsStatic(new Uri(dashboard.Page.Url).AbsolutePath))
+        {
+            await dashboard.WaitForCircuitAsync();
+        }
+
+        await Expect(dashboard.Page.Locator("h1")).ToBeVisibleAsync();
+
+        // The interactive render loads its data again: audit the page once its figures are there, not its spinner.
+        await Expect(dashboard.Page.Locator(".mud-progress-linear.mud-progress-indeterminate")).ToHaveCountAsync(0);
+        return dashboard;
+    }
+
+    /// <summary>
+    /// The account pages render statically (they post forms and set cookies): no circuit to wait for. A page the role
+    /// may not open redirects to one of them.
+    /// </summary>
+    private static bool IsStatic(string path) =>
+        path.StartsWith("/cuenta/", StringComparison.Ordinal) || path.StartsWith("/configuracion-inicial/", StringComparison.Ordinal);
+
+    private string ResolveIds(string path)
+    {
+        if (!path.Contains('{', StringComparison.Ordinal))
+        {
+            return path;
+        }
+
+        using var db = app.Database.CreateDbContext();
+        var category = db.Categories.Where(c => c.Name == "Transparencia").Select(c => c.Id).Single();
+        var action = db.Actions.Where(a => a.Finding.Category.Name == "Colaboración").Select(a => a.Id).Single();
+        return path
+            .Replace(CategoryToken, category.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace(ActionToken, action.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+}

@@ -36,6 +36,10 @@ public sealed class AccessibilityEndToEndTests(
         { SignedOut, "/plan?plazo=rango" },
         { SignedOut, $"/plan/acciones/{ActionToken}" },
         { SignedOut, "/plan/versiones" },
+        { SignedOut, "/informe" },
+        { SignedOut, "/simulador" },
+        { SignedOut, "/proyeccion" },
+        { SignedOut, "/datos-abiertos" },
         { SignedOut, "/cuenta/ingresar" },
         { SignedOut, "/cuenta/acceso-denegado" },
         { SignedOut, "/configuracion-inicial/enlace-vencido" },
@@ -56,6 +60,10 @@ public sealed class AccessibilityEndToEndTests(
         { Roles.Editor, $"/plan/acciones/{ActionToken}" },
         { Roles.Editor, "/plan/acciones/nueva" },
         { Roles.Editor, "/plan/versiones" },
+        { Roles.Editor, "/informe" },
+        { Roles.Editor, "/simulador" },
+        { Roles.Editor, "/proyeccion" },
+        { Roles.Editor, "/grupo-par" },
         { Roles.Editor, "/auditoria" },
         { Roles.Editor, "/cuenta/contrasena" },
         { Roles.Editor, "/usuarios" },
@@ -63,7 +71,7 @@ public sealed class AccessibilityEndToEndTests(
     };
 
     /// <summary>Pages whose layout changes most on a phone (400 px wide).</summary>
-    public static TheoryData<string> PhonePages => new() { "/", $"/categorias/{CategoryToken}", "/plan" };
+    public static TheoryData<string> PhonePages => new() { "/", $"/categorias/{CategoryToken}", "/plan", "/simulador" };
 
     [Theory]
     [MemberData(nameof(Pages))]

@@ -4,6 +4,7 @@ using GobiernoDigital.Core.Identity;
 using GobiernoDigital.Core.Persistence;
 using GobiernoDigital.Core.Seeding;
 using GobiernoDigital.Dashboard.Authorization;
+using GobiernoDigital.Dashboard.Diagnostics;
 using GobiernoDigital.Dashboard.Services;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -48,6 +49,7 @@ public static class GobiernoDigitalSetup
         services.AddScoped<TargetService>();
         services.AddScoped<ActionService>();
         services.AddScoped<PlanVersionService>();
+        services.AddBenchmarkDiagnostics(configuration);
         return services;
     }
 

@@ -4,6 +4,7 @@ using GobiernoDigital.Core.Identity;
 using GobiernoDigital.Core.Persistence;
 using GobiernoDigital.Core.Seeding;
 using GobiernoDigital.Dashboard.Authorization;
+using GobiernoDigital.Dashboard.Diagnostics;
 using GobiernoDigital.Dashboard.Localization;
 using GobiernoDigital.Dashboard.Services;
 using Microsoft.AspNetCore.Authorization;
@@ -56,6 +57,7 @@ public static class GobiernoDigitalSetup
         services.AddScoped<ReportService>();
         services.AddScoped<PeerAverageService>();
         services.AddScoped<OpenDataService>();
+        services.AddBenchmarkDiagnostics(configuration);
         return services;
     }
 

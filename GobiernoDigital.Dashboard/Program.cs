@@ -1,6 +1,7 @@
 using GobiernoDigital.Dashboard;
 using GobiernoDigital.Dashboard.Authorization;
 using GobiernoDigital.Dashboard.Components;
+using GobiernoDigital.Dashboard.Diagnostics;
 using GobiernoDigital.Dashboard.Export;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +27,8 @@ app.UseRequestLocalization(GobiernoDigitalSetup.Culture.Name);
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+// Off unless Diagnostico:Habilitado = true: the hooks bench/ measures with (see bench/README.md).
+app.UseBenchmarkDiagnostics();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()

@@ -12,6 +12,9 @@ public sealed class ActionRoutesTests(DashboardAppFactory app) : IClassFixture<D
     [Fact]
     public async Task GetAction_SeededAction_PrerendersItsCategoryStatusAndDates()
     {
+        // The app creates and seeds its database when it starts: start it before reading the database directly, or this
+        // test fails with "no such table" whenever it runs first in its class.
+        using var client = app.CreateClient();
         int id;
         await using (var db = await app.Database.CreateDbContextAsync(Ct))
         {

@@ -48,8 +48,14 @@ public partial class Overview
         _loading = false;
     }
 
-    private void OnVigenciaChanged(int vigencia) =>
+    private async Task OnVigenciaChanged(int vigencia)
+    {
+        // The figures change in this render; the address follows. Waiting for the navigation instead would cost a round
+        // trip to the browser and back before anything moved. When the navigation arrives, OnParametersSetAsync gets the
+        // same (cached) model and the charts, which render only for another report, stay as they are.
+        _model = await Compliance.GetOverviewAsync(vigencia);
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("vigencia", vigencia));
+    }
 
     private void OpenCategory(int categoryId) => Navigation.NavigateTo($"/categorias/{categoryId}");
 }

@@ -34,12 +34,14 @@ public static class GobiernoDigitalSetup
         services.AddTransient<MudLocalizer, SpanishMudLocalizer>();
 
         var connectionString = SqliteDatabase.Resolve(configuration.GetConnectionString("GobiernoDigital"), environment.ContentRootPath);
-        services.AddDbContextFactory<GobiernoDigitalDbContext>(options => options.UseSqlite(connectionString));
+        // Every write moves DataVersion, so ComplianceCache keeps computed figures exactly until the data changes.
+        services.AddDbContextFactory<GobiernoDigitalDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(DataVersion.Interceptor));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<GobiernoDigitalDbContext>>().CreateDbContext());
         services.AddSingleton(TimeProvider.System);
 
         AddAccounts(services, configuration);
 
+        services.AddSingleton<ComplianceCache>();
         services.AddScoped<ComplianceService>();
         services.AddScoped<ScoreEditingService>();
         services.AddScoped<MeasurementService>();

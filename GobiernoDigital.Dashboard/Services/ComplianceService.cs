@@ -5,11 +5,35 @@ using Microsoft.EntityFrameworkCore;
 namespace GobiernoDigital.Dashboard.Services;
 
 /// <summary>Reads the catalog, measurements and plan, and turns them into the figures the pages show.</summary>
-/// <remarks>One DbContext per call; every query is read-only (<c>AsNoTracking</c>).</remarks>
-public sealed class ComplianceService(IDbContextFactory<GobiernoDigitalDbContext> dbFactory)
+/// <remarks>
+/// One DbContext per call; every query is read-only (<c>AsNoTracking</c>). Results are computed once per data
+/// version and shared through <see cref="ComplianceCache"/> until any data changes, so a page, its interactive
+/// render and every other reader reuse them instead of querying again.
+/// </remarks>
+public sealed class ComplianceService(IDbContextFactory<GobiernoDigitalDbContext> dbFactory, ComplianceCache cache)
 {
+    /// <summary>A service with a cache of its own (tests and tools; the app shares the singleton one).</summary>
+    public ComplianceService(IDbContextFactory<GobiernoDigitalDbContext> dbFactory)
+        : this(dbFactory, new ComplianceCache(dbFactory))
+    {
+    }
+
     /// <summary>The entity the dashboard belongs to, or null on an empty database.</summary>
-    public async Task<EntityInfo?> GetEntityAsync(CancellationToken cancellationToken = default)
+    public Task<EntityInfo?> GetEntityAsync(CancellationToken cancellationToken = default) =>
+        cache.GetOrAddAsync(nameof(GetEntityAsync), LoadEntityAsync, cancellationToken);
+
+    /// <summary>
+    /// The overview of <paramref name="vigencia"/>, or of the latest measured vigencia when null.
+    /// Null when that vigencia has no measurement (or there is none at all).
+    /// </summary>
+    public Task<OverviewModel?> GetOverviewAsync(int? vigencia, CancellationToken cancellationToken = default) =>
+        cache.GetOrAddAsync((nameof(GetOverviewAsync), vigencia), ct => BuildOverviewAsync(vigencia, ct), cancellationToken);
+
+    /// <summary>A category with its score history, its meta and gap in the latest vigencia, and the plan's findings. Null when the id is unknown.</summary>
+    public Task<CategoryDetailModel?> GetCategoryAsync(int categoryId, CancellationToken cancellationToken = default) =>
+        cache.GetOrAddAsync((nameof(GetCategoryAsync), categoryId), ct => BuildCategoryAsync(categoryId, ct), cancellationToken);
+
+    private async Task<EntityInfo?> LoadEntityAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Entities.AsNoTracking()
@@ -18,11 +42,7 @@ public sealed class ComplianceService(IDbContextFactory<GobiernoDigitalDbContext
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// The overview of <paramref name="vigencia"/>, or of the latest measured vigencia when null.
-    /// Null when that vigencia has no measurement (or there is none at all).
-    /// </summary>
-    public async Task<OverviewModel?> GetOverviewAsync(int? vigencia, CancellationToken cancellationToken = default)
+    private async Task<OverviewModel?> BuildOverviewAsync(int? vigencia, CancellationToken cancellationToken)
     {
         var data = await LoadAsync(cancellationToken);
         if (data.Measurements.Count == 0)
@@ -49,8 +69,7 @@ public sealed class ComplianceService(IDbContextFactory<GobiernoDigitalDbContext
         };
     }
 
-    /// <summary>A category with its score history, its meta and gap in the latest vigencia, and the plan's findings. Null when the id is unknown.</summary>
-    public async Task<CategoryDetailModel?> GetCategoryAsync(int categoryId, CancellationToken cancellationToken = default)
+    private async Task<CategoryDetailModel?> BuildCategoryAsync(int categoryId, CancellationToken cancellationToken)
     {
         var data = await LoadAsync(cancellationToken);
         var category = data.Categories.FirstOrDefault(c => c.Id == categoryId);
@@ -111,9 +130,11 @@ public sealed class ComplianceService(IDbContextFactory<GobiernoDigitalDbContext
                 .ToList());
     }
 
-    private async Task<ScoringSnapshot> LoadAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await ScoringSnapshot.LoadAsync(db, cancellationToken);
-    }
+    /// <summary>The catalog, measurements and metas, read once per data version.</summary>
+    private Task<ScoringSnapshot> LoadAsync(CancellationToken cancellationToken) =>
+        cache.GetOrAddAsync(nameof(ScoringSnapshot), async ct =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            return await ScoringSnapshot.LoadAsync(db, ct);
+        }, cancellationToken);
 }

@@ -19,7 +19,8 @@ public sealed class SqliteTestDatabase : IDbContextFactory<GobiernoDigitalDbCont
     {
         FilePath = Path.Combine(Path.GetTempPath(), $"gobiernodigital-test-{Guid.NewGuid():N}.db");
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = FilePath }.ToString();
-        _options = new DbContextOptionsBuilder<GobiernoDigitalDbContext>().UseSqlite(ConnectionString).Options;
+        // As in the app: writes move DataVersion, so the app's caches drop what a test changed behind them.
+        _options = new DbContextOptionsBuilder<GobiernoDigitalDbContext>().UseSqlite(ConnectionString).AddInterceptors(DataVersion.Interceptor).Options;
     }
 
     public string FilePath { get; }

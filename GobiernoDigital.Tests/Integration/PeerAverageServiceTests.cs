@@ -1,10 +1,8 @@
 using GobiernoDigital.Core.Auditing;
 using GobiernoDigital.Core.Identity;
-using GobiernoDigital.Core.Persistence;
 using GobiernoDigital.Core.Validation;
 using GobiernoDigital.Dashboard.Authorization;
 using GobiernoDigital.Dashboard.Services;
-using GobiernoDigital.Tests.Core;
 using GobiernoDigital.Tests.TestDoubles;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
@@ -13,29 +11,18 @@ namespace GobiernoDigital.Tests.Integration;
 
 // Each test edits a seeded SQLite file of its own: the seed measures vigencia 2023 only, 17 categories in 4 components,
 // and has no peer averages.
-public sealed class PeerAverageServiceTests : IAsyncLifetime
+public sealed class PeerAverageServiceTests : SeededDatabaseTestBase
 {
     private const int Vigencia = 2023;
 
-    private static readonly DateTimeOffset Now = new(2026, 3, 10, 15, 30, 0, TimeSpan.Zero);
-
-    private readonly SqliteTestDatabase _database = new();
     private int _transparencia;
     private int _colaboracion;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        Assert.Equal(SeedOutcome.Seeded, await DatabaseInitializer.InitializeAsync(_database, SeedFiles.Real, Ct));
+        await base.InitializeAsync();
         _transparencia = await IdOfAsync("Transparencia");
         _colaboracion = await IdOfAsync("Colaboración");
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _database.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     [Fact]
@@ -59,19 +46,19 @@ public sealed class PeerAverageServiceTests : IAsyncLifetime
     public async Task SaveAsync_AnonymousOrLector_RefusedAndDatabaseUnchanged(string? role)
     {
         var user = role is null ? FakeCurrentUser.Anonymous() : FakeCurrentUser.InRole(role, "lector", "Lectora");
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var refused = await Assert.ThrowsAsync<AccessDeniedException>(() =>
             Service(user).SaveAsync([new PeerCellChange(_transparencia, Vigencia, "55,5")], Ct));
 
         Assert.False(string.IsNullOrWhiteSpace(refused.Message));
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
     public async Task SaveAsync_OneBadCellAmongGoodOnes_NothingSavedAndOnlyTheBadCellNamed()
     {
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await Service(Editor()).SaveAsync(
             [
@@ -83,13 +70,13 @@ public sealed class PeerAverageServiceTests : IAsyncLifetime
         Assert.False(result.Succeeded);
         Assert.Equal(PeerAverageService.CellsRefused, result.Error);
         Assert.Equal([new PeerCellError(_colaboracion, Vigencia, ValidationRules.PeerAverageTooManyDecimals)], result.CellErrors);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
     public async Task SaveAsync_VigenciaWithoutMeasurementOrUnknownCategory_RefusedAndNothingSaved()
     {
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await Service(Editor()).SaveAsync(
             [
@@ -106,25 +93,25 @@ public sealed class PeerAverageServiceTests : IAsyncLifetime
                 new PeerCellError(999_999, Vigencia, "La categoría no existe."),
             ],
             result.CellErrors);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
     public async Task SaveAsync_CategoryRetiredBeforeTheVigencia_RefusedWithItsName()
     {
-        await using (var db = await _database.CreateDbContextAsync(Ct))
+        await using (var db = await Database.CreateDbContextAsync(Ct))
         {
             var category = await db.Categories.SingleAsync(c => c.Id == _colaboracion, Ct);
             category.SetApplicability(null, Vigencia);
             await db.SaveChangesAsync(Ct);
         }
 
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await Service(Editor()).SaveAsync([new PeerCellChange(_colaboracion, Vigencia, "30")], Ct);
 
         Assert.Equal([new PeerCellError(_colaboracion, Vigencia, $"La categoría «Colaboración» no aplica a la vigencia {Vigencia}.")], result.CellErrors);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
@@ -141,7 +128,7 @@ public sealed class PeerAverageServiceTests : IAsyncLifetime
         Assert.Equal(
             [(_transparencia, 55.5m), (_colaboracion, 31.2m)],
             (await PeerAveragesAsync()).OrderBy(p => p.CategoryId == _colaboracion).ToList());
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         var entries = await db.AuditEntries.ToListAsync(Ct);
         Assert.Equal(2, entries.Count);
         Assert.All(entries, e => Assert.Equal(("Promedio del grupo par", AuditAction.Creado, "Editora", Now.UtcDateTime), (e.EntityType, e.Action, e.UserName, e.OccurredAtUtc)));
@@ -159,7 +146,7 @@ public sealed class PeerAverageServiceTests : IAsyncLifetime
         Assert.True(result.Succeeded);
         Assert.Equal(2, result.ChangedCells);
         Assert.Equal([(_transparencia, 57m)], await PeerAveragesAsync());
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         var deleted = await db.AuditEntries.SingleAsync(e => e.Action == AuditAction.Eliminado, Ct);
         Assert.Equal(("Promedio del grupo par", _colaboracion), (deleted.EntityType, deleted.CategoryId!.Value));
         Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == AuditAction.Modificado, Ct));
@@ -170,23 +157,23 @@ public sealed class PeerAverageServiceTests : IAsyncLifetime
     {
         var service = Service(Editor());
         await service.SaveAsync([new PeerCellChange(_transparencia, Vigencia, "55,5")], Ct);
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await service.SaveAsync([new PeerCellChange(_transparencia, Vigencia, "55.50")], Ct);
 
         Assert.Equal((true, 0), (result.Succeeded, result.ChangedCells));
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
     public async Task SaveAsync_EmptyingACellWithoutValue_RecordsNothing()
     {
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await Service(Editor()).SaveAsync([new PeerCellChange(_transparencia, Vigencia, string.Empty)], Ct);
 
         Assert.Equal((true, 0), (result.Succeeded, result.ChangedCells));
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
@@ -204,17 +191,17 @@ public sealed class PeerAverageServiceTests : IAsyncLifetime
     private static FakeCurrentUser Editor() => FakeCurrentUser.InRole(Roles.Editor, "editora", "Editora");
 
     private PeerAverageService Service(FakeCurrentUser user) =>
-        new(_database, TestAuthorization.Guard(user), new FixedTimeProvider(Now));
+        new(Database, TestAuthorization.Guard(user), new FixedTimeProvider(Now));
 
     private async Task<int> IdOfAsync(string name)
     {
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         return await db.Categories.Where(c => c.Name == name).Select(c => c.Id).SingleAsync(Ct);
     }
 
     private async Task<List<(int CategoryId, decimal Value)>> PeerAveragesAsync()
     {
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         return (await db.PeerAverages.AsNoTracking().ToListAsync(Ct)).Select(p => (p.CategoryId, p.Value)).ToList();
     }
 }

@@ -48,8 +48,21 @@ public abstract class VigenciaPageBase<TModel> : ComponentBase
     /// <summary>Loads the model of <paramref name="vigencia"/> (null: the latest measured one).</summary>
     protected abstract Task<TModel?> LoadAsync(int? vigencia);
 
-    protected void OnVigenciaChanged(int vigencia) =>
+    /// <summary>
+    /// Shows <paramref name="vigencia"/> in this render, then puts it in the address. Waiting for the navigation instead
+    /// would cost a round trip to the browser and back before anything moved; when the navigation arrives,
+    /// <see cref="LoadAsync"/> returns the same shared model and nothing renders twice.
+    /// </summary>
+    protected async Task OnVigenciaChanged(int vigencia)
+    {
+        if (await LoadAsync(vigencia) is { } model)
+        {
+            Model = model;
+            Vigencia = vigencia;
+        }
+
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("vigencia", vigencia));
+    }
 
     protected void OpenCategory(int categoryId) => Navigation.NavigateTo($"/categorias/{categoryId}");
 }

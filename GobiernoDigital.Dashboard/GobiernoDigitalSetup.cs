@@ -42,6 +42,7 @@ public static class GobiernoDigitalSetup
         AddAccounts(services, configuration);
 
         services.AddSingleton<ComplianceCache>();
+        services.AddSingleton<PrerenderedMarkup>();
         services.AddScoped<ComplianceService>();
         services.AddScoped<ScoreEditingService>();
         services.AddScoped<MeasurementService>();

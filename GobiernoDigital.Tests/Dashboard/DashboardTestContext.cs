@@ -49,6 +49,7 @@ public abstract class DashboardTestContext : BunitContext
         // never owns (and deletes on dispose) a database shared by the class.
         Services.AddScoped(_ => new ComplianceService(Database));
         Services.AddScoped(_ => new PlanService(Database, Clock));
+        Services.AddSingleton<PrerenderedMarkup>();
     }
 
     /// <summary>bUnit's fake authentication and authorization: who the rendered components see.</summary>
@@ -62,6 +63,12 @@ public abstract class DashboardTestContext : BunitContext
     /// a test sets another before the first render.
     /// </summary>
     protected TimeProvider Clock { get; set; } = new FixedTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.FromHours(-5)));
+
+    /// <summary>
+    /// Renders as a live circuit does (<c>RendererInfo.IsInteractive</c>), for components that render differently
+    /// while prerendering. It builds the service provider, so call it after adding services.
+    /// </summary>
+    protected void RenderAsCircuit() => SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
     /// <summary>bUnit's navigation manager: it records every navigation.</summary>
     protected NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();

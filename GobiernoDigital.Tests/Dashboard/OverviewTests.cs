@@ -3,14 +3,18 @@ using Bunit;
 using GobiernoDigital.Core.Domain;
 using GobiernoDigital.Dashboard.Components.Pages.Overview;
 using GobiernoDigital.Tests.TestDoubles;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Xunit;
 
 namespace GobiernoDigital.Tests.Dashboard;
 
-public sealed class OverviewTests(SeededTestDatabase seeded) : DashboardTestContext(seeded), IClassFixture<SeededTestDatabase>
+public sealed class OverviewTests : DashboardTestContext, IClassFixture<SeededTestDatabase>
 {
     private const int CategoryCount = 17;
+
+    public OverviewTests(SeededTestDatabase seeded)
+        : base(seeded) => RenderAsCircuit();
 
     [Fact]
     public void Render_SeedVigencia2023_ShowsPercentageAndCoverage()
@@ -21,6 +25,21 @@ public sealed class OverviewTests(SeededTestDatabase seeded) : DashboardTestCont
         cut.WaitForAssertion(() => Assert.Equal("40,0 %", cut.Find("[data-testid=porcentaje]").TextContent));
         Assert.Equal("16 de 17 categorías medidas (1 sin medición)", Normalized(cut.Find("[data-testid=cobertura]")));
         Assert.Contains("Primera vigencia registrada", cut.Find("[data-testid=cambio]").TextContent);
+    }
+
+    [Fact]
+    public void Render_Prerendering_WritesTheFiguresTableAndChartsAsSharedMarkup()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var cut = Render<Overview>();
+
+        cut.WaitForAssertion(() => Assert.Equal("40,0 %", cut.Find("[data-testid=porcentaje]").TextContent));
+        Assert.Equal("16 de 17 categorías medidas (1 sin medición)", Normalized(cut.Find("[data-testid=cobertura]")));
+        Assert.Equal(CategoryCount, cut.FindAll("[data-testid=tabla-categorias] tbody tr").Count);
+        Assert.NotNull(cut.Find("svg.mud-chart-radar"));
+        // The figures arrive as one piece of markup, rendered once for every visitor, not as this page's components.
+        Assert.Empty(cut.FindComponents<OverviewBody>());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using Bunit;
 using GobiernoDigital.Core.Domain;
 using GobiernoDigital.Dashboard.Components.Pages.Overview;
+using GobiernoDigital.Dashboard.Components.Shared;
 using GobiernoDigital.Tests.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -40,6 +41,25 @@ public sealed class OverviewTests : DashboardTestContext, IClassFixture<SeededTe
         Assert.NotNull(cut.Find("svg.mud-chart-radar"));
         // The figures arrive as one piece of markup, rendered once for every visitor, not as this page's components.
         Assert.Empty(cut.FindComponents<OverviewBody>());
+    }
+
+    [Fact]
+    public void Render_InACircuit_FiguresAreSharedMarkupWhoseChartsAndRowsAreWiredToTheirCategories()
+    {
+        var links = JSInterop.SetupModule("./js/chart-links.js");
+
+        var cut = Render<Overview>();
+
+        cut.WaitForAssertion(() => Assert.Equal(CategoryCount, cut.FindAll("[data-testid=cifras] [data-testid=tabla-categorias] tbody tr").Count));
+        // No chart component lives in the circuit: the charts are markup, and one listener opens their categories.
+        Assert.Empty(cut.FindComponents<CategoryRadar>());
+        Assert.Empty(cut.FindComponents<GapChart>());
+        var radar = cut.Find("[data-testid=cifras] figure.radar");
+        var transparencia = cut.FindAll("[data-testid=tabla-categorias] a.category-link").First(a => a.TextContent == "Transparencia");
+        Assert.Equal(transparencia.GetAttribute("href"), $"/categorias/{radar.GetAttribute("data-categorias")!.Split(',')[0]}");
+        cut.WaitForAssertion(() => links.VerifyInvoke("attachLinks"));
+        // The vigencia list stays a live control.
+        Assert.Single(cut.FindComponents<MudSelect<int>>());
     }
 
     [Fact]

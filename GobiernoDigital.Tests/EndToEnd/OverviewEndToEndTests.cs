@@ -63,7 +63,8 @@ public sealed partial class OverviewEndToEndTests(KestrelDashboardApp app, Chrom
         var href = await row.GetByRole(AriaRole.Link, new() { Name = "Transparencia", Exact = true }).GetAttributeAsync("href");
         Assert.NotNull(href);
 
-        // Anywhere on the row but the link: the table's OnRowClick navigates.
+        // Anywhere on the row but the link: chart-links.js follows the row's link.
+        await Expect(page.Locator("[data-testid=cifras].chart-links")).ToHaveCountAsync(1);
         await row.Locator("td[data-label='Componente']").ClickAsync();
         await ExpectTransparenciaAsync(page, href);
 
@@ -86,8 +87,8 @@ public sealed partial class OverviewEndToEndTests(KestrelDashboardApp app, Chrom
             .GetByRole(AriaRole.Link, new() { Name = "Colaboración", Exact = true }).GetAttributeAsync("href");
         Assert.NotNull(colaboracionHref);
 
-        // The radar's axis label of Colaboración, once chart-links.js has wired the chart (it marks it .chart-links).
-        await Expect(page.Locator(".radar.chart-links")).ToHaveCountAsync(1);
+        // The radar's axis label of Colaboración, once chart-links.js has wired the overview's figures (it marks them .chart-links).
+        await Expect(page.Locator("[data-testid=cifras].chart-links .radar")).ToHaveCountAsync(1);
         await page.Locator(".radar text.mud-chart-axis-label", new() { HasTextString = "Colaboración" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(app.At(colaboracionHref).ToString());
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Colaboración", Exact = true })).ToBeVisibleAsync();
@@ -98,7 +99,7 @@ public sealed partial class OverviewEndToEndTests(KestrelDashboardApp app, Chrom
         // The gap chart puts Colaboración first (most points to gain, 6,25): its leftmost bar opens it.
         var bars = page.Locator(".gap-chart path.mud-chart-bar");
         await Expect(bars).ToHaveCountAsync(32); // 16 measured categories × (puntaje, brecha)
-        await Expect(page.Locator(".gap-chart.chart-links")).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-testid=cifras].chart-links .gap-chart")).ToHaveCountAsync(1);
         await page.Locator(".gap-chart").ScrollIntoViewIfNeededAsync(); // the mouse clicks in viewport coordinates
         var boxes = new List<LocatorBoundingBoxResult>();
         for (var i = 0; i < await bars.CountAsync(); i++)

@@ -36,14 +36,20 @@ public abstract class VigenciaPageBase<TModel> : ComponentBase
         if (InvalidVigencia)
         {
             Model = null;
+            await OnModelLoadedAsync(null);
             Loading = false;
             return;
         }
 
         Loading = Model is null;
-        Model = await LoadAsync(Vigencia);
+        var model = await LoadAsync(Vigencia);
+        await OnModelLoadedAsync(model);
+        Model = model;
         Loading = false;
     }
+
+    /// <summary>Called with every model loaded, before it becomes <see cref="Model"/> and the page renders it.</summary>
+    protected virtual Task OnModelLoadedAsync(TModel? model) => Task.CompletedTask;
 
     /// <summary>Loads the model of <paramref name="vigencia"/> (null: the latest measured one).</summary>
     protected abstract Task<TModel?> LoadAsync(int? vigencia);
@@ -57,6 +63,7 @@ public abstract class VigenciaPageBase<TModel> : ComponentBase
     {
         if (await LoadAsync(vigencia) is { } model)
         {
+            await OnModelLoadedAsync(model);
             Model = model;
             Vigencia = vigencia;
         }

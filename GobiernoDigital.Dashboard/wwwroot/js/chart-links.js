@@ -47,3 +47,31 @@ export function attach(root, dotNet, kind) {
     root.classList.add('chart-links');
     return { dispose: () => root.removeEventListener('click', handler) };
 }
+
+// The overview's figures are markup shared by every circuit, with no .NET component behind each chart: every chart
+// lists its categories' ids in chart order (data-categorias), so a click goes straight to the category, and a click on
+// a row of the table of categories follows the row's link. One listener on the container serves the markup the
+// container gets after a change of vigencia as well.
+export function attachLinks(container) {
+    if (!container) {
+        return null;
+    }
+    const handler = event => {
+        const chart = event.target.closest('figure[data-categorias]');
+        if (chart && container.contains(chart)) {
+            const index = chart.classList.contains('radar') ? radarIndex(chart, event.target) : barIndex(chart, event.target);
+            const ids = chart.dataset.categorias.split(',');
+            if (index >= 0 && index < ids.length) {
+                Blazor.navigateTo(`/categorias/${ids[index]}`);
+            }
+            return;
+        }
+        const row = event.target.closest('tr.clickable-row');
+        if (row && container.contains(row) && !event.target.closest('a, button')) {
+            row.querySelector('a.category-link')?.click();
+        }
+    };
+    container.addEventListener('click', handler);
+    container.classList.add('chart-links');
+    return { dispose: () => container.removeEventListener('click', handler) };
+}

@@ -11,6 +11,7 @@ public partial class Overview : VigenciaPageBase<OverviewModel>
     public const string Title = "Cumplimiento de la Política de Gobierno Digital";
 
     private MarkupString? _prerendered;
+    private MarkupString _figures;
 
     [Inject]
     public required ComplianceService Compliance { get; init; }
@@ -20,14 +21,24 @@ public partial class Overview : VigenciaPageBase<OverviewModel>
 
     protected override Task<OverviewModel?> LoadAsync(int? vigencia) => Compliance.GetOverviewAsync(vigencia);
 
-    protected override async Task OnParametersSetAsync()
+    // The figures are markup rendered once per model and shared by every visitor and circuit: while prerendering, the
+    // whole overview; in a circuit, everything but the controls (the vigencia list, the formula panel), so the circuit
+    // keeps a few components instead of about fifty, three of them charts with hundreds of SVG nodes each.
+    protected override async Task OnModelLoadedAsync(OverviewModel? model)
     {
-        await base.OnParametersSetAsync();
+        _prerendered = null;
+        if (model is null)
+        {
+            return;
+        }
 
-        // Prerendering (the first response, before the circuit starts) writes the figures' markup, rendered once per
-        // model and shared by every visitor; the circuit then renders them as live components.
-        _prerendered = !RendererInfo.IsInteractive && Model is { } model
-            ? await Prerendered.GetAsync<OverviewBody>(model, nameof(OverviewBody.Model))
-            : null;
+        if (RendererInfo.IsInteractive)
+        {
+            _figures = await Prerendered.GetAsync<OverviewFigures>(model, nameof(OverviewFigures.Model));
+        }
+        else
+        {
+            _prerendered = await Prerendered.GetAsync<OverviewBody>(model, nameof(OverviewBody.Model));
+        }
     }
 }

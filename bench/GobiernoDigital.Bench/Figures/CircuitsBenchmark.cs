@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Playwright;
 
 namespace GobiernoDigital.Bench.Figures;
@@ -14,6 +15,7 @@ public static class CircuitsBenchmark
         var parallel = options.Int("parallel", 4, 2);
         var settle = TimeSpan.FromSeconds(options.Int("settle-seconds", 5, 1));
         var path = options.Text("path") ?? "/";
+        var heapTypes = options.Int("heap-types", 0, 0);
 
         if (await Chromium.LaunchOrSkipAsync("circuits") is not { } launched)
         {
@@ -34,6 +36,7 @@ public static class CircuitsBenchmark
         pages.Add(await Chromium.OpenInteractiveAsync(context, url));
         await Task.Delay(settle, cancellationToken);
         var baseline = await app.MemoryAsync(cancellationToken);
+        var baselineHeap = heapTypes > 0 ? HeapTypes.Of(app.ProcessId) : null;
         Report.Figure("circuits_baseline_open", baseline["circuits_open"]);
         Report.Figure("circuits_baseline_working_set_mb", baseline["working_set_bytes"] / 1048576.0);
         Report.Figure("circuits_baseline_managed_heap_mb", baseline["managed_heap_bytes"] / 1048576.0);
@@ -62,6 +65,16 @@ public static class CircuitsBenchmark
             Report.Figure($"circuits_{n}_working_set_per_circuit_kb", (memory["working_set_bytes"] - baseline["working_set_bytes"]) / 1024.0 / added);
             Report.Figure($"circuits_{n}_managed_heap_per_circuit_kb", (memory["managed_heap_bytes"] - baseline["managed_heap_bytes"]) / 1024.0 / added);
             Report.Figure($"circuits_{n}_gc_committed_per_circuit_kb", (memory["gc_committed_bytes"] - baseline["gc_committed_bytes"]) / 1024.0 / added);
+
+            if (baselineHeap is not null)
+            {
+                // What each circuit keeps, by type: "KB per circuit;objects per circuit;type".
+                var rank = 0;
+                foreach (var (type, kilobytes, objects) in HeapTypes.Of(app.ProcessId).GrowthSince(baselineHeap, (int)added, heapTypes))
+                {
+                    Report.Figure($"circuits_{n}_heap_type_{++rank}", string.Create(CultureInfo.InvariantCulture, $"{kilobytes:F1};{objects:F1};{type}"));
+                }
+            }
         }
 
         await context.CloseAsync();

@@ -64,12 +64,6 @@ public abstract class DashboardTestContext : BunitContext
     /// </summary>
     protected TimeProvider Clock { get; set; } = new FixedTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.FromHours(-5)));
 
-    /// <summary>
-    /// Renders as a live circuit does (<c>RendererInfo.IsInteractive</c>), for components that render differently
-    /// while prerendering. It builds the service provider, so call it after adding services.
-    /// </summary>
-    protected void RenderAsCircuit() => SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-
     /// <summary>bUnit's navigation manager: it records every navigation.</summary>
     protected NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 

@@ -4,18 +4,14 @@ using GobiernoDigital.Core.Domain;
 using GobiernoDigital.Dashboard.Components.Pages.Overview;
 using GobiernoDigital.Dashboard.Components.Shared;
 using GobiernoDigital.Tests.TestDoubles;
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Xunit;
 
 namespace GobiernoDigital.Tests.Dashboard;
 
-public sealed class OverviewTests : DashboardTestContext, IClassFixture<SeededTestDatabase>
+public sealed class OverviewTests(SeededTestDatabase seeded) : DashboardTestContext(seeded), IClassFixture<SeededTestDatabase>
 {
     private const int CategoryCount = 17;
-
-    public OverviewTests(SeededTestDatabase seeded)
-        : base(seeded) => RenderAsCircuit();
 
     [Fact]
     public void Render_SeedVigencia2023_ShowsPercentageAndCoverage()
@@ -26,21 +22,6 @@ public sealed class OverviewTests : DashboardTestContext, IClassFixture<SeededTe
         cut.WaitForAssertion(() => Assert.Equal("40,0 %", cut.Find("[data-testid=porcentaje]").TextContent));
         Assert.Equal("16 de 17 categorías medidas (1 sin medición)", Normalized(cut.Find("[data-testid=cobertura]")));
         Assert.Contains("Primera vigencia registrada", cut.Find("[data-testid=cambio]").TextContent);
-    }
-
-    [Fact]
-    public void Render_Prerendering_WritesTheFiguresTableAndChartsAsSharedMarkup()
-    {
-        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
-
-        var cut = Render<Overview>();
-
-        cut.WaitForAssertion(() => Assert.Equal("40,0 %", cut.Find("[data-testid=porcentaje]").TextContent));
-        Assert.Equal("16 de 17 categorías medidas (1 sin medición)", Normalized(cut.Find("[data-testid=cobertura]")));
-        Assert.Equal(CategoryCount, cut.FindAll("[data-testid=tabla-categorias] tbody tr").Count);
-        Assert.NotNull(cut.Find("svg.mud-chart-radar"));
-        // The figures arrive as one piece of markup, rendered once for every visitor, not as this page's components.
-        Assert.Empty(cut.FindComponents<OverviewBody>());
     }
 
     [Fact]
@@ -60,6 +41,19 @@ public sealed class OverviewTests : DashboardTestContext, IClassFixture<SeededTe
         cut.WaitForAssertion(() => links.VerifyInvoke("attachLinks"));
         // The vigencia list stays a live control.
         Assert.Single(cut.FindComponents<MudSelect<int>>());
+    }
+
+    [Fact]
+    public void Render_SeedVigencia2023_FormulaPanelRedoesTheFigureWithTheVigenciasOwnNumbers()
+    {
+        var cut = Render<Overview>();
+
+        // A native disclosure, closed until the reader opens it (it works before the circuit connects, too).
+        var panel = cut.WaitForElement("details[data-testid=formula-panel]");
+        Assert.False(panel.HasAttribute("open"));
+        Assert.Equal("¿Cómo se calcula el Porcentaje de Cumplimiento?", Normalized(panel.QuerySelector("summary")!));
+        // Seed, vigencia 2023, every weight 1: 16 measured scores add up to 640.
+        Assert.Contains("640,0 ÷ 16,0 = 40,0 %", Normalized(panel.QuerySelector("[data-testid=formula-valores]")!), StringComparison.Ordinal);
     }
 
     [Fact]

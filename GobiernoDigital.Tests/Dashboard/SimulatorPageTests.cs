@@ -227,8 +227,6 @@ public sealed class SimulatorPageTests : DashboardTestContext
             Assert.Equal(0m, measured.Scores.Single(s => s.CategoryId == colaboracion).Score.Value);
         }
 
-        RenderAsCircuit();
-
         var overview = Render<Overview>();
 
         overview.WaitForAssertion(() => Assert.Equal("40,0 %", overview.Find("[data-testid=porcentaje]").TextContent));
@@ -246,8 +244,6 @@ public sealed class SimulatorPageTests : DashboardTestContext
             [CategoryId("Transparencia")] = 100m,
         }, Ct);
         Assert.True(saved.Succeeded, saved.Error);
-
-        RenderAsCircuit();
 
         var cut = Render<Overview>();
 

@@ -2,40 +2,27 @@ using GobiernoDigital.Core.Auditing;
 using GobiernoDigital.Core.Domain;
 using GobiernoDigital.Core.Export;
 using GobiernoDigital.Core.Identity;
-using GobiernoDigital.Core.Persistence;
 using GobiernoDigital.Dashboard.Authorization;
 using GobiernoDigital.Dashboard.Services;
-using GobiernoDigital.Tests.Core;
 using GobiernoDigital.Tests.TestDoubles;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 
 namespace GobiernoDigital.Tests.Integration;
 
-// Each test has a seeded SQLite file of its own: vigencia 2023 only, Colaboración 0, Transparencia 40, Gobierno de TI sin medición.
-public sealed class SimulatorServiceTests : IAsyncLifetime
+// Each test has a seeded SQLite file of its own (SeededDatabaseTestBase): vigencia 2023 only, Colaboración 0, Transparencia 40, Gobierno de TI sin medición.
+public sealed class SimulatorServiceTests : SeededDatabaseTestBase
 {
     private const int Vigencia = 2023;
 
-    private static readonly DateTimeOffset Now = new(2026, 11, 23, 20, 0, 0, TimeSpan.Zero);
-
-    private readonly SqliteTestDatabase _database = new();
     private int _colaboracion;
     private int _transparencia;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        Assert.Equal(SeedOutcome.Seeded, await DatabaseInitializer.InitializeAsync(_database, SeedFiles.Real, Ct));
+        await base.InitializeAsync();
         _colaboracion = await CategoryIdAsync("Colaboración");
         _transparencia = await CategoryIdAsync("Transparencia");
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _database.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     [Theory]
@@ -43,13 +30,13 @@ public sealed class SimulatorServiceTests : IAsyncLifetime
     [InlineData(Roles.Lector)]
     public async Task SaveScenarioAsync_AnonymousOrLector_RefusedAndNothingWritten(string? role)
     {
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var refused = await Assert.ThrowsAsync<AccessDeniedException>(() =>
             Service(UserIn(role)).SaveScenarioAsync("Intento", Vigencia, Values((_colaboracion, 50m)), Ct));
 
         Assert.False(string.IsNullOrWhiteSpace(refused.Message));
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Theory]
@@ -61,7 +48,7 @@ public sealed class SimulatorServiceTests : IAsyncLifetime
             .SaveScenarioAsync("  Colaboración a 50 ", Vigencia, Values((_colaboracion, 50m), (_transparencia, 60.5m)), Ct);
 
         Assert.True(result.Succeeded, result.Error);
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         var scenario = await db.Scenarios.AsNoTracking().SingleAsync(Ct);
         Assert.Equal(result.ScenarioId, scenario.Id);
         Assert.Equal(("Colaboración a 50", Vigencia, "Martha Saldaña", Now.UtcDateTime), (scenario.Name, scenario.BaseVigencia, scenario.CreatedBy, scenario.CreatedAtUtc));
@@ -77,8 +64,8 @@ public sealed class SimulatorServiceTests : IAsyncLifetime
     [Fact]
     public async Task SaveScenarioAsync_Editor_LeavesTheOverviewAndTheExportsOfMeasuredDataUnchanged()
     {
-        var compliance = new ComplianceService(_database);
-        var export = new ExportService(_database, new FixedTimeProvider(Now));
+        var compliance = new ComplianceService(Database);
+        var export = new ExportService(Database, new FixedTimeProvider(Now));
         var overviewBefore = await compliance.GetOverviewAsync(null, Ct);
         var csvBefore = (await export.GetScoresAsync(Vigencia, SpreadsheetFormat.Csv, Ct))!.Content;
 
@@ -100,13 +87,13 @@ public sealed class SimulatorServiceTests : IAsyncLifetime
     {
         var editor = Service(UserIn(Roles.Editor));
         Assert.True((await editor.SaveScenarioAsync("Meta 2025", Vigencia, Values((_colaboracion, 10m)), Ct)).Succeeded);
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await editor.SaveScenarioAsync(name, Vigencia, Values((_transparencia, 90m)), Ct);
 
         Assert.False(result.Succeeded);
         Assert.Equal("Ya existe un escenario llamado «Meta 2025»: elija otro nombre.", result.Error);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
@@ -124,7 +111,7 @@ public sealed class SimulatorServiceTests : IAsyncLifetime
     public async Task SaveScenarioAsync_InvalidInput_SpanishMessageAndNothingWritten()
     {
         var editor = Service(UserIn(Roles.Editor));
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         Assert.Equal(ScenarioNameValidator.NameRequired, (await editor.SaveScenarioAsync("  ", Vigencia, Values((_colaboracion, 50m)), Ct)).Error);
         Assert.Equal(
@@ -134,7 +121,7 @@ public sealed class SimulatorServiceTests : IAsyncLifetime
         Assert.Equal("El puntaje debe estar entre 0 y 100.", (await editor.SaveScenarioAsync("Fuera", Vigencia, Values((_colaboracion, 101m)), Ct)).Error);
         Assert.Equal("El puntaje admite como máximo un decimal.", (await editor.SaveScenarioAsync("Decimales", Vigencia, Values((_colaboracion, 45.55m)), Ct)).Error);
         Assert.Equal("No hay una medición registrada para la vigencia 2019.", (await editor.SaveScenarioAsync("Otra", 2019, Values((_colaboracion, 50m)), Ct)).Error);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
@@ -145,7 +132,7 @@ public sealed class SimulatorServiceTests : IAsyncLifetime
         var result = await Service(UserIn(Roles.Editor)).SaveScenarioAsync("No aplica", Vigencia, Values((_colaboracion, 50m)), Ct);
 
         Assert.Equal("«Colaboración» no aplica: no se puede simular.", result.Error);
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         Assert.False(await db.Scenarios.AnyAsync(Ct));
     }
 
@@ -167,7 +154,7 @@ public sealed class SimulatorServiceTests : IAsyncLifetime
     public async Task LoadScenarioAsync_CategoryRetiredFromTheVigencia_IgnoresItsValueWithANote()
     {
         var saved = await Service(UserIn(Roles.Editor)).SaveScenarioAsync("Retirada", Vigencia, Values((_colaboracion, 50m)), Ct);
-        await using (var db = await _database.CreateDbContextAsync(Ct))
+        await using (var db = await Database.CreateDbContextAsync(Ct))
         {
             (await db.Categories.SingleAsync(c => c.Id == _colaboracion, Ct)).Retire(Vigencia);
             await db.SaveChangesAsync(Ct);
@@ -207,11 +194,11 @@ public sealed class SimulatorServiceTests : IAsyncLifetime
     public async Task DeleteScenarioAsync_AnonymousOrLector_RefusedAndNothingDeleted(string? role)
     {
         var saved = await Service(UserIn(Roles.Editor)).SaveScenarioAsync("Se queda", Vigencia, Values((_colaboracion, 50m)), Ct);
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => Service(UserIn(role)).DeleteScenarioAsync(saved.ScenarioId!.Value, Ct));
 
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
@@ -223,7 +210,7 @@ public sealed class SimulatorServiceTests : IAsyncLifetime
         Assert.Equal(EditResult.Ok, await editor.DeleteScenarioAsync(saved.ScenarioId!.Value, Ct));
 
         Assert.Empty(await editor.ListScenariosAsync(Ct));
-        await using (var db = await _database.CreateDbContextAsync(Ct))
+        await using (var db = await Database.CreateDbContextAsync(Ct))
         {
             Assert.Equal([AuditAction.Creado, AuditAction.Eliminado], await db.AuditEntries.OrderBy(e => e.Id).Select(e => e.Action).ToListAsync(Ct));
         }
@@ -231,24 +218,15 @@ public sealed class SimulatorServiceTests : IAsyncLifetime
         Assert.Equal("El escenario ya no existe; quizá otra persona lo eliminó.", (await editor.DeleteScenarioAsync(saved.ScenarioId.Value, Ct)).Error);
     }
 
-    private SimulatorService Service(ICurrentUser user) =>
-        new(_database, TestAuthorization.Guard(user), new FixedTimeProvider(Now));
-
-    private static FakeCurrentUser UserIn(string? role) =>
-        role is null ? FakeCurrentUser.Anonymous() : FakeCurrentUser.InRole(role, "usuario." + role.ToLowerInvariant());
+    private SimulatorService Service(ICurrentUser user) => new(Database, TestAuthorization.Guard(user), Clock);
 
     private static Dictionary<int, decimal> Values(params (int CategoryId, decimal Score)[] values) =>
         values.ToDictionary(v => v.CategoryId, v => v.Score);
 
-    private async Task<int> CategoryIdAsync(string name)
-    {
-        await using var db = await _database.CreateDbContextAsync(Ct);
-        return await db.Categories.Where(c => c.Name == name).Select(c => c.Id).SingleAsync(Ct);
-    }
 
     private async Task SetScoreAsync(int categoryId, Score score)
     {
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         var category = await db.Categories.SingleAsync(c => c.Id == categoryId, Ct);
         var measurement = await db.Measurements.Include(m => m.Scores).SingleAsync(m => m.Vigencia == Vigencia, Ct);
         measurement.SetScore(category, score);

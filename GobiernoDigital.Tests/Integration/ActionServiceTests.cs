@@ -2,10 +2,8 @@ using System.Text.Json;
 using GobiernoDigital.Core.Auditing;
 using GobiernoDigital.Core.Domain;
 using GobiernoDigital.Core.Identity;
-using GobiernoDigital.Core.Persistence;
 using GobiernoDigital.Dashboard.Authorization;
 using GobiernoDigital.Dashboard.Services;
-using GobiernoDigital.Tests.Core;
 using GobiernoDigital.Tests.TestDoubles;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
@@ -14,27 +12,17 @@ namespace GobiernoDigital.Tests.Integration;
 
 // Each test changes a seeded SQLite file of its own. The seed's Transparencia finding has three actions, all
 // No iniciada from 01/08/2024 to 31/12/2027; the clock says 10/03/2026 in Colombia.
-public sealed class ActionServiceTests : IAsyncLifetime
+public sealed class ActionServiceTests : SeededDatabaseTestBase
 {
-    private static readonly DateTimeOffset Now = new(2026, 3, 10, 15, 30, 0, TimeSpan.Zero);
     private const string Link = "https://concejocartago.gov.co/transparencia/portal";
 
-    private readonly SqliteTestDatabase _database = new();
     private int _actionId;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        Assert.Equal(SeedOutcome.Seeded, await DatabaseInitializer.InitializeAsync(_database, SeedFiles.Real, Ct));
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await base.InitializeAsync();
+        await using var db = await Database.CreateDbContextAsync(Ct);
         _actionId = await db.Actions.Where(a => a.Finding.Category.Name == "Transparencia").OrderBy(a => a.DisplayOrder).Select(a => a.Id).FirstAsync(Ct);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _database.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     [Fact]
@@ -57,7 +45,7 @@ public sealed class ActionServiceTests : IAsyncLifetime
     {
         var afterTheEnd = new FixedTimeProvider(new DateTimeOffset(2028, 1, 1, 17, 0, 0, TimeSpan.Zero));
 
-        var action = await new ActionService(_database, TestAuthorization.Guard(FakeCurrentUser.Anonymous()), afterTheEnd).GetAsync(_actionId, Ct);
+        var action = await new ActionService(Database, TestAuthorization.Guard(FakeCurrentUser.Anonymous()), afterTheEnd).GetAsync(_actionId, Ct);
 
         Assert.Equal((ActionStatus.NoIniciada, ActionStatus.Vencida, "Vencida"), (action!.StoredStatus, action.Status, action.StatusLabel));
     }
@@ -84,7 +72,7 @@ public sealed class ActionServiceTests : IAsyncLifetime
         Assert.Equal(loaded.Revision + 1, action.Revision);
         Assert.Equivalent(action, result.Current, strict: true);
 
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         var entries = await db.AuditEntries.ToListAsync(Ct);
         Assert.All(entries, e => Assert.Equal(("Martha Saldaña", Now.UtcDateTime), (e.UserName, e.OccurredAtUtc)));
         var change = Assert.Single(entries, e => e.EntityType == "Acción de mejora");
@@ -100,12 +88,12 @@ public sealed class ActionServiceTests : IAsyncLifetime
     [Fact]
     public async Task CloseAsync_WithoutLinkOrNote_RefusedAndNothingWritten()
     {
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await Service(Editor()).CloseAsync(_actionId, 0, new EvidenceFormModel { Date = new DateTime(2026, 3, 5) }, Ct);
 
         Assert.Equal((false, EvidenceValidator.ClosingEvidenceMissing), (result.Succeeded, result.Error));
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     public static TheoryData<string?, string> RefusedChanges => new()
@@ -122,13 +110,13 @@ public sealed class ActionServiceTests : IAsyncLifetime
         // An evidence on a completed action, so that removing it and reopening would change something.
         await Service(Editor()).CloseAsync(_actionId, 0, Evidence(new DateTime(2026, 3, 5), Link), Ct);
         var action = (await Service(Editor()).GetAsync(_actionId, Ct))!;
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
         var service = Service(role is null ? FakeCurrentUser.Anonymous() : FakeCurrentUser.InRole(role, "comite", "Comité"));
 
         var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => Run(service, change, action));
 
         Assert.False(string.IsNullOrWhiteSpace(refused.Message));
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
@@ -143,7 +131,7 @@ public sealed class ActionServiceTests : IAsyncLifetime
         var anasEdit = ActionFormModel.From(loadedByAna);
         anasEdit.Responsible = "Secretaría General";
         Assert.True((await first.UpdateAsync(_actionId, loadedByAna.Revision, anasEdit, Ct)).Succeeded);
-        var afterAna = await _database.ContentHashAsync();
+        var afterAna = await Database.ContentHashAsync();
 
         var luisEdit = ActionFormModel.From(loadedByLuis);
         luisEdit.Responsible = "Oficina de Sistemas";
@@ -154,7 +142,7 @@ public sealed class ActionServiceTests : IAsyncLifetime
         Assert.Equal(ActionChangeResult.ConflictMessage, result.Error);
         Assert.Equal("Secretaría General", result.Current!.Responsible);
         Assert.Equal(loadedByAna.Revision + 1, result.Current.Revision);
-        Assert.Equal(afterAna, await _database.ContentHashAsync());
+        Assert.Equal(afterAna, await Database.ContentHashAsync());
 
         // With the current revision the same edit goes through.
         Assert.True((await second.UpdateAsync(_actionId, result.Current.Revision, luisEdit, Ct)).Succeeded);
@@ -166,13 +154,13 @@ public sealed class ActionServiceTests : IAsyncLifetime
     {
         var service = Service(Editor());
         Assert.True((await service.SetFollowUpAsync(_actionId, 0, new FollowUpFormModel { Status = ActionStatus.EnCurso, Progress = 30 }, Ct)).Succeeded);
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await service.AddEvidenceAsync(_actionId, 0, Evidence(new DateTime(2026, 3, 1), Link), Ct);
 
         Assert.True(result.IsConflict);
         Assert.Equal((ActionStatus.EnCurso, 30), (result.Current!.Status, result.Current.Progress));
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
@@ -182,12 +170,12 @@ public sealed class ActionServiceTests : IAsyncLifetime
         var form = ActionFormModel.From((await service.GetAsync(_actionId, Ct))!);
         form.StartDate = new DateTime(2026, 5, 1);
         form.EndDate = new DateTime(2026, 4, 30);
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await service.UpdateAsync(_actionId, 0, form, Ct);
 
         Assert.Equal("La fecha final no puede ser anterior a la fecha inicial.", result.Error);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
@@ -210,7 +198,7 @@ public sealed class ActionServiceTests : IAsyncLifetime
         Assert.Equal(
             ("Portal de transparencia con consultas ciudadanas", "Secretaría General", new DateOnly(2026, 1, 15), new DateOnly(2026, 9, 30), 12.5m),
             (action.Description, action.Responsible, action.StartDate, action.EndDate, action.ExpectedPoints));
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         var entry = await db.AuditEntries.SingleAsync(Ct);
         Assert.Equal("Secretaría General", Json(entry.NewValues).GetProperty("Responsible").GetString());
     }
@@ -220,12 +208,12 @@ public sealed class ActionServiceTests : IAsyncLifetime
     {
         var service = Service(Editor());
         await service.CloseAsync(_actionId, 0, Evidence(new DateTime(2026, 3, 5), Link), Ct);
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var refused = await service.SetFollowUpAsync(_actionId, 1, new FollowUpFormModel { Status = ActionStatus.EnCurso, Progress = 50 }, Ct);
 
         Assert.Contains("reábrala", refused.Error, StringComparison.Ordinal);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
@@ -246,12 +234,12 @@ public sealed class ActionServiceTests : IAsyncLifetime
     {
         var service = Service(Editor());
         var closed = (await service.CloseAsync(_actionId, 0, Evidence(new DateTime(2026, 3, 5), Link), Ct)).Current!;
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await service.RemoveEvidenceAsync(_actionId, closed.Revision, closed.Evidence[0].Id, Ct);
 
         Assert.Contains("reábrala", result.Error, StringComparison.Ordinal);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
@@ -264,7 +252,7 @@ public sealed class ActionServiceTests : IAsyncLifetime
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Empty(result.Current!.Evidence);
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.EntityType == "Evidencia" && e.Action == AuditAction.Eliminado, Ct));
     }
 
@@ -286,23 +274,23 @@ public sealed class ActionServiceTests : IAsyncLifetime
     public async Task CreateAsync_UnderANoAplicaFinding_RefusedAndNothingWritten()
     {
         int noAplica;
-        await using (var db = await _database.CreateDbContextAsync(Ct))
+        await using (var db = await Database.CreateDbContextAsync(Ct))
         {
             noAplica = await db.Findings.Where(f => f.ImprovementsNotApplicable).Select(f => f.Id).FirstAsync(Ct);
         }
 
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await Service(Editor()).CreateAsync(NewAction(noAplica, "Una acción que el plan no prevé"), Ct);
 
         Assert.Contains("NO APLICA", result.Error, StringComparison.Ordinal);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
     public async Task GetFindingChoicesAsync_Seed_OffersEveryFindingButNoAplica()
     {
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         var applicable = await db.Findings.Where(f => !f.ImprovementsNotApplicable).Select(f => f.Id).ToListAsync(Ct);
 
         var choices = await Service(Editor()).GetFindingChoicesAsync(Ct);
@@ -315,12 +303,12 @@ public sealed class ActionServiceTests : IAsyncLifetime
     public async Task Changes_ActionOfASupersededVersion_RefusedAsReadOnly()
     {
         var editor = Editor();
-        var versions = new PlanVersionService(_database, TestAuthorization.Guard(editor), new FixedTimeProvider(Now));
+        var versions = new PlanVersionService(Database, TestAuthorization.Guard(editor), new FixedTimeProvider(Now));
         var current = (await versions.ListAsync(Ct)).Single();
         Assert.True((await versions.ReIssueAsync(PlanVersionServiceTests.ReIssueForm(current), Ct)).Succeeded);
         var service = Service(editor);
         var oldAction = (await service.GetAsync(_actionId, Ct))!;
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var close = await service.CloseAsync(_actionId, oldAction.Revision, Evidence(new DateTime(2026, 3, 5), Link), Ct);
         var edit = await service.UpdateAsync(_actionId, oldAction.Revision, ActionFormModel.From(oldAction), Ct);
@@ -329,7 +317,7 @@ public sealed class ActionServiceTests : IAsyncLifetime
         Assert.False(oldAction.IsCurrentPlan);
         Assert.Equal(2, oldAction.CurrentPlanVersion);
         Assert.All(new[] { close, edit, create }, r => Assert.Contains("reemplazada por la versión 2", r.Error, StringComparison.Ordinal));
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     private static FakeCurrentUser Editor() => FakeCurrentUser.InRole(Roles.Editor, "editora", "Editora del Plan");
@@ -362,5 +350,5 @@ public sealed class ActionServiceTests : IAsyncLifetime
         _ => throw new ArgumentOutOfRangeException(nameof(change), change, null),
     };
 
-    private ActionService Service(FakeCurrentUser user) => new(_database, TestAuthorization.Guard(user), new FixedTimeProvider(Now));
+    private ActionService Service(FakeCurrentUser user) => new(Database, TestAuthorization.Guard(user), new FixedTimeProvider(Now));
 }

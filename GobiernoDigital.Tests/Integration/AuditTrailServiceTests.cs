@@ -1,10 +1,8 @@
 using GobiernoDigital.Core.Auditing;
 using GobiernoDigital.Core.Domain;
 using GobiernoDigital.Core.Identity;
-using GobiernoDigital.Core.Persistence;
 using GobiernoDigital.Dashboard.Authorization;
 using GobiernoDigital.Dashboard.Services;
-using GobiernoDigital.Tests.Core;
 using GobiernoDigital.Tests.TestDoubles;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
@@ -12,29 +10,17 @@ using Xunit;
 namespace GobiernoDigital.Tests.Integration;
 
 // Each test reads a seeded SQLite file of its own with the audit entries it adds (xunit makes a new instance per test).
-public sealed class AuditTrailServiceTests : IAsyncLifetime
+public sealed class AuditTrailServiceTests : SeededDatabaseTestBase
 {
-    private static readonly FakeCurrentUser Editor = FakeCurrentUser.InRole(Roles.Editor, "asesor", "Martha Saldaña");
-
-    private readonly SqliteTestDatabase _database = new();
     private int _transparencia;
     private int _otherCategory;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        var outcome = await DatabaseInitializer.InitializeAsync(_database, SeedFiles.Real, Ct);
-        Assert.Equal(SeedOutcome.Seeded, outcome);
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await base.InitializeAsync();
+        await using var db = await Database.CreateDbContextAsync(Ct);
         _transparencia = await db.Categories.Where(c => c.Name == "Transparencia").Select(c => c.Id).SingleAsync(Ct);
         _otherCategory = await db.Categories.Where(c => c.Id != _transparencia).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(Ct);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _database.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     [Theory]
@@ -73,7 +59,7 @@ public sealed class AuditTrailServiceTests : IAsyncLifetime
     {
         await AddAsync(Entry(new DateTime(2024, 3, 1, 3, 0, 0), user: "asesor", userName: "Martha Saldaña", categoryId: _transparencia));
 
-        var row = Assert.Single((await Service(Editor).SearchAsync(new AuditQuery(), Ct)).Rows);
+        var row = Assert.Single((await Service(User).SearchAsync(new AuditQuery(), Ct)).Rows);
 
         Assert.Equal(new DateTime(2024, 2, 29, 22, 0, 0), row.OccurredAtColombia);
         Assert.Equal("29/02/2024 22:00:00", row.OccurredAtText);
@@ -94,7 +80,7 @@ public sealed class AuditTrailServiceTests : IAsyncLifetime
             Entry(new DateTime(2024, 3, 1, 5, 0, 0), key: "1 mar 00:00:00"));
         var day = new DateOnly(2024, 2, 29);
 
-        var page = await Service(Editor).SearchAsync(new AuditQuery { From = day, To = day }, Ct);
+        var page = await Service(User).SearchAsync(new AuditQuery { From = day, To = day }, Ct);
 
         Assert.Equal(["29 feb 23:59:59", "29 feb 22:00", "29 feb 00:00:00"], page.Rows.Select(r => r.EntityKey));
         Assert.Equal(3, page.TotalCount);
@@ -107,7 +93,7 @@ public sealed class AuditTrailServiceTests : IAsyncLifetime
             Entry(new DateTime(2024, 1, 10, 12, 0, 0), key: "enero"),
             Entry(new DateTime(2024, 3, 1, 3, 0, 0), key: "29 feb"),
             Entry(new DateTime(2024, 6, 10, 12, 0, 0), key: "junio"));
-        var service = Service(Editor);
+        var service = Service(User);
 
         var fromMarch = await service.SearchAsync(new AuditQuery { From = new DateOnly(2024, 3, 1) }, Ct);
         var toFebruary = await service.SearchAsync(new AuditQuery { To = new DateOnly(2024, 2, 29) }, Ct);
@@ -124,7 +110,7 @@ public sealed class AuditTrailServiceTests : IAsyncLifetime
             Entry(new DateTime(2024, 3, 2, 12, 0, 0), user: "admin", userName: "Ana Administradora", key: "2"),
             Entry(new DateTime(2024, 3, 3, 12, 0, 0), user: "asesor", userName: "Martha Saldaña", key: "3"));
 
-        var page = await Service(Editor).SearchAsync(new AuditQuery { UserId = FakeCurrentUser.IdOf("asesor") }, Ct);
+        var page = await Service(User).SearchAsync(new AuditQuery { UserId = FakeCurrentUser.IdOf("asesor") }, Ct);
 
         Assert.Equal(["3", "1"], page.Rows.Select(r => r.EntityKey));
         Assert.All(page.Rows, r => Assert.Equal("Martha Saldaña", r.UserName));
@@ -138,7 +124,7 @@ public sealed class AuditTrailServiceTests : IAsyncLifetime
             Entry(new DateTime(2024, 3, 2, 12, 0, 0), categoryId: _otherCategory, key: "2"),
             Entry(new DateTime(2024, 3, 3, 12, 0, 0), categoryId: null, key: "3"));
 
-        var page = await Service(Editor).SearchAsync(new AuditQuery { CategoryId = _transparencia }, Ct);
+        var page = await Service(User).SearchAsync(new AuditQuery { CategoryId = _transparencia }, Ct);
 
         var row = Assert.Single(page.Rows);
         Assert.Equal("1", row.EntityKey);
@@ -150,7 +136,7 @@ public sealed class AuditTrailServiceTests : IAsyncLifetime
     {
         var start = new DateTime(2024, 3, 1, 12, 0, 0);
         await AddAsync(Enumerable.Range(1, 30).Select(i => Entry(start.AddMinutes(i), key: i.ToString(EsCo.Culture))).ToArray());
-        var service = Service(Editor);
+        var service = Service(User);
 
         var first = await service.SearchAsync(new AuditQuery { Page = 0 }, Ct);
         var second = await service.SearchAsync(new AuditQuery { Page = 1 }, Ct);
@@ -170,7 +156,7 @@ public sealed class AuditTrailServiceTests : IAsyncLifetime
         var start = new DateTime(2024, 3, 1, 12, 0, 0);
         await AddAsync(Enumerable.Range(1, 120).Select(i => Entry(start.AddMinutes(i))).ToArray());
 
-        var page = await Service(Editor).SearchAsync(new AuditQuery { PageSize = asked }, Ct);
+        var page = await Service(User).SearchAsync(new AuditQuery { PageSize = asked }, Ct);
 
         Assert.Equal(expected, page.Rows.Count);
         Assert.Equal(120, page.TotalCount);
@@ -180,10 +166,10 @@ public sealed class AuditTrailServiceTests : IAsyncLifetime
     public async Task SearchAsync_ScoreChangedThroughTheService_ReadsAsSpanishChangeText()
     {
         var clock = new FixedTimeProvider(new DateTimeOffset(2024, 3, 1, 3, 0, 0, TimeSpan.Zero));
-        var editing = new ScoreEditingService(_database, TestAuthorization.Guard(Editor), clock);
+        var editing = new ScoreEditingService(Database, Guard, clock);
         await editing.SetScoreAsync(_transparencia, 2023, Score.Measured(55.5m), null, Ct);
 
-        var row = Assert.Single((await Service(Editor).SearchAsync(new AuditQuery { CategoryId = _transparencia }, Ct)).Rows);
+        var row = Assert.Single((await Service(User).SearchAsync(new AuditQuery { CategoryId = _transparencia }, Ct)).Rows);
 
         Assert.Equal(["Valor: 40,0 → 55,5"], row.Changes.Select(c => c.ToString()));
         Assert.Equal("29/02/2024 22:00:00", row.OccurredAtText);
@@ -199,7 +185,7 @@ public sealed class AuditTrailServiceTests : IAsyncLifetime
             Entry(new DateTime(2024, 3, 2, 12, 0, 0), user: "admin", userName: "Ana Administradora"),
             Entry(new DateTime(2024, 3, 3, 12, 0, 0), user: "asesor", userName: "Martha Saldaña"));
 
-        var options = await Service(Editor).GetFilterOptionsAsync(Ct);
+        var options = await Service(User).GetFilterOptionsAsync(Ct);
 
         Assert.Equal(
             [new AuditFilterOption<string>(FakeCurrentUser.IdOf("admin"), "Ana Administradora"), new AuditFilterOption<string>(FakeCurrentUser.IdOf("asesor"), "Martha Saldaña")],
@@ -256,9 +242,6 @@ public sealed class AuditTrailServiceTests : IAsyncLifetime
         Assert.Empty(AuditTrailService.DescribeChanges("no es json", null));
     }
 
-    private static FakeCurrentUser UserIn(string? role) =>
-        role is null ? FakeCurrentUser.Anonymous() : FakeCurrentUser.InRole(role, role.ToLowerInvariant(), $"Usuario {role}");
-
     private static AuditEntry Entry(DateTime occurredAtUtc, string user = "asesor", string userName = "Martha Saldaña", int? categoryId = null, string key = "1") => new()
     {
         OccurredAtUtc = occurredAtUtc,
@@ -272,11 +255,11 @@ public sealed class AuditTrailServiceTests : IAsyncLifetime
         NewValues = """{"Value":55.5}""",
     };
 
-    private AuditTrailService Service(FakeCurrentUser user) => new(_database, TestAuthorization.Guard(user));
+    private AuditTrailService Service(FakeCurrentUser user) => new(Database, TestAuthorization.Guard(user));
 
     private async Task AddAsync(params AuditEntry[] entries)
     {
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         db.AuditEntries.AddRange(entries);
         await db.SaveChangesAsync(Ct);
     }

@@ -6,7 +6,6 @@ using GobiernoDigital.Core.Persistence;
 using GobiernoDigital.Core.Scoring;
 using GobiernoDigital.Dashboard.Authorization;
 using GobiernoDigital.Dashboard.Services;
-using GobiernoDigital.Tests.Core;
 using GobiernoDigital.Tests.TestDoubles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -16,29 +15,10 @@ namespace GobiernoDigital.Tests.Integration;
 
 // Each test works on a seeded SQLite file of its own: vigencia 2023 is the only measurement (Transparencia 40,
 // Gobierno de TI sin medición, 640/16 = 40,0 %) and there are no meta rows.
-public sealed class MeasurementServiceTests : IAsyncLifetime
+public sealed class MeasurementServiceTests : SeededDatabaseTestBase
 {
     private const int Seeded = 2023;
     private const int NewVigencia = 2024;
-
-    private static readonly DateTimeOffset Now = new(2026, 3, 10, 15, 30, 0, TimeSpan.Zero);
-
-    private readonly SqliteTestDatabase _database = new();
-    private readonly FakeCurrentUser _editor = FakeCurrentUser.InRole(Roles.Editor, "asesor", "Martha Saldaña");
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
-    {
-        var outcome = await DatabaseInitializer.InitializeAsync(_database, SeedFiles.Real, Ct);
-        Assert.Equal(SeedOutcome.Seeded, outcome);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _database.Dispose();
-        return ValueTask.CompletedTask;
-    }
 
     [Fact]
     public async Task ListAsync_Seed_ListsVigencia2023WithItsFigureAndCoverage()
@@ -56,7 +36,7 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
     [Fact]
     public async Task NewFormAsync_NoVigenciaGiven_TheNextOneWithEverySeedCategoryInOrderAndThe2023Hints()
     {
-        var form = await Service(_editor).NewFormAsync(null, Ct);
+        var form = await Service(User).NewFormAsync(null, Ct);
 
         Assert.Equal(NewVigencia, form.Vigencia);
         Assert.Equal(Seeded, form.PreviousVigencia);
@@ -71,13 +51,13 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
     [Fact]
     public async Task NewFormAsync_CategoryRetiredFromThatVigencia_HasNoRow()
     {
-        await using (var db = await _database.CreateDbContextAsync(Ct))
+        await using (var db = await Database.CreateDbContextAsync(Ct))
         {
             (await db.Categories.SingleAsync(c => c.Name == "Colaboración", Ct)).Retire(NewVigencia);
             await db.SaveChangesAsync(Ct);
         }
 
-        var service = Service(_editor);
+        var service = Service(User);
 
         Assert.DoesNotContain("Colaboración", (await service.NewFormAsync(NewVigencia, Ct)).Rows.Select(r => r.CategoryName));
         Assert.Contains("Colaboración", (await service.NewFormAsync(2022, Ct)).Rows.Select(r => r.CategoryName));
@@ -86,7 +66,7 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
     [Fact]
     public async Task NewFormAsync_NoMeasurementAtAll_LastYearInColombia()
     {
-        var service = Service(_editor);
+        var service = Service(User);
         Assert.True((await service.DeleteAsync(Seeded, (await service.GetForEditAsync(Seeded, Ct))!.Revision, Ct)).Succeeded);
 
         var form = await service.NewFormAsync(null, Ct);
@@ -99,7 +79,7 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
     [Fact]
     public async Task CreateAsync_Editor_SavesDetailsAndEveryScoreAndTheOverviewShowsTheFigure()
     {
-        var service = Service(_editor);
+        var service = Service(User);
         var form = await service.NewFormAsync(NewVigencia, Ct);
         form.Date = new DateTime(2025, 4, 30);
         form.Source = MeasurementSource.ResultadoOficialFurag;
@@ -111,7 +91,7 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
 
         Assert.Equal(MeasurementChangeStatus.Done, result.Status);
         Assert.Equal($"Se registró la medición de la vigencia {NewVigencia} con {form.Rows.Count} puntajes.", result.Message);
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         var saved = await db.Measurements.Include(m => m.Scores).ThenInclude(s => s.Category).SingleAsync(m => m.Vigencia == NewVigencia, Ct);
         Assert.Equal(new DateOnly(2025, 4, 30), saved.Date);
         Assert.Equal(MeasurementSource.ResultadoOficialFurag, saved.Source);
@@ -119,7 +99,7 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
         Assert.Equal(typed, saved.Scores.ToDictionary(s => s.Category.Name, s => s.Score));
         Assert.Equal("Sube por el botón de transparencia", saved.Scores.Single(s => s.Category.Name == "Transparencia").Observation);
 
-        var overview = await new ComplianceService(_database).GetOverviewAsync(NewVigencia, Ct);
+        var overview = await new ComplianceService(Database).GetOverviewAsync(NewVigencia, Ct);
         Assert.NotNull(overview);
         var expected = await ExpectedPercentageAsync(typed);
         Assert.Equal(expected, overview.Report.Percentage);
@@ -130,13 +110,13 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
     [Fact]
     public async Task CreateAsync_Editor_EveryScoreAndTheMeasurementAuditedAsCreated()
     {
-        var service = Service(_editor);
+        var service = Service(User);
         var form = await service.NewFormAsync(NewVigencia, Ct);
         Fill(form);
 
         await service.CreateAsync(form, Ct);
 
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         var entries = await db.AuditEntries.ToListAsync(Ct);
         Assert.All(entries, e => Assert.Equal(AuditAction.Creado, e.Action));
         Assert.All(entries, e => Assert.Equal("Martha Saldaña", e.UserName));
@@ -148,7 +128,7 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
     public async Task CreateAsync_PreviousMetas_CopiedFromTheLatestEarlierVigenciaThatHasOne()
     {
         var ids = await CategoryIdsAsync();
-        await using (var db = await _database.CreateDbContextAsync(Ct))
+        await using (var db = await Database.CreateDbContextAsync(Ct))
         {
             db.Targets.AddRange(
                 new Target(ids["Transparencia"], 2022, 60m),
@@ -159,12 +139,12 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
             await db.SaveChangesAsync(Ct);
         }
 
-        var service = Service(_editor);
+        var service = Service(User);
         var form = await service.NewFormAsync(NewVigencia, Ct);
         Fill(form);
         Assert.True((await service.CreateAsync(form, Ct)).Succeeded);
 
-        await using var check = await _database.CreateDbContextAsync(Ct);
+        await using var check = await Database.CreateDbContextAsync(Ct);
         var metas = await check.Targets.Where(t => t.Vigencia == NewVigencia).ToDictionaryAsync(t => t.CategoryId, t => t.Value, Ct);
         Assert.Equal(
             new Dictionary<int, decimal>
@@ -182,54 +162,54 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
     [Fact]
     public async Task CreateAsync_VigenciaAlreadyRecorded_RefusedWithSpanishMessageAndNothingChanges()
     {
-        var service = Service(_editor);
+        var service = Service(User);
         var form = await service.NewFormAsync(Seeded, Ct);
         Fill(form);
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await service.CreateAsync(form, Ct);
 
         Assert.Equal(MeasurementChangeStatus.Duplicate, result.Status);
         Assert.Equal("Ya existe una medición de la vigencia 2023: ábrala para editarla.", result.Message);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
     public async Task CreateAsync_BadScoreInARow_RefusedWithTheFormsMessageAndNothingChanges()
     {
-        var service = Service(_editor);
+        var service = Service(User);
         var form = await service.NewFormAsync(NewVigencia, Ct);
         Fill(form);
         Row(form, "Colaboración").Input.ScoreText = "100,1";
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await service.CreateAsync(form, Ct);
 
         Assert.Equal(MeasurementChangeStatus.Invalid, result.Status);
         Assert.Equal("El puntaje debe estar entre 0 y 100.", result.Message);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
     public async Task CreateAsync_RowForACategoryThatDoesNotApply_RefusedAndNothingChanges()
     {
-        var service = Service(_editor);
+        var service = Service(User);
         var form = await service.NewFormAsync(NewVigencia, Ct);
         Fill(form);
-        await using (var db = await _database.CreateDbContextAsync(Ct))
+        await using (var db = await Database.CreateDbContextAsync(Ct))
         {
             // The catalog changes while the form is open.
             (await db.Categories.SingleAsync(c => c.Name == "Colaboración", Ct)).Retire(NewVigencia);
             await db.SaveChangesAsync(Ct);
         }
 
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await service.CreateAsync(form, Ct);
 
         Assert.Equal(MeasurementChangeStatus.Invalid, result.Status);
         Assert.Equal("La categoría «Colaboración» no aplica a la vigencia 2024: recargue el formulario.", result.Message);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Theory]
@@ -237,13 +217,13 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
     [InlineData(Roles.Lector)]
     public async Task CreateUpdateDelete_AnonymousOrLector_RefusedAndNothingChanges(string? role)
     {
-        var editorForms = Service(_editor);
+        var editorForms = Service(User);
         var created = await editorForms.NewFormAsync(NewVigencia, Ct);
         Fill(created);
         var edited = (await editorForms.GetForEditAsync(Seeded, Ct))!;
         Row(edited, "Transparencia").Input.ScoreText = "99";
         var service = Service(role is null ? FakeCurrentUser.Anonymous() : FakeCurrentUser.InRole(role, "comite", "Comité"));
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => service.CreateAsync(created, Ct));
         await Assert.ThrowsAsync<AccessDeniedException>(() => service.UpdateAsync(Seeded, edited.Revision, edited, Ct));
@@ -252,13 +232,13 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
         Assert.Equal(
             role is null ? "Inicie sesión con una cuenta autorizada para hacer este cambio." : "Su cuenta no tiene permiso para hacer este cambio.",
             refused.Message);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
     public async Task GetForEditAsync_Seed_CurrentValuesAndRevision()
     {
-        var form = await Service(_editor).GetForEditAsync(Seeded, Ct);
+        var form = await Service(User).GetForEditAsync(Seeded, Ct);
 
         Assert.NotNull(form);
         Assert.Equal(Seeded, form.Vigencia);
@@ -275,13 +255,13 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
     [Fact]
     public async Task GetForEditAsync_UnknownVigencia_Null()
     {
-        Assert.Null(await Service(_editor).GetForEditAsync(2030, Ct));
+        Assert.Null(await Service(User).GetForEditAsync(2030, Ct));
     }
 
     [Fact]
     public async Task UpdateAsync_Editor_SavesDetailsAndScoresBumpsTheRevisionAndAuditsTheChanges()
     {
-        var service = Service(_editor);
+        var service = Service(User);
         var form = (await service.GetForEditAsync(Seeded, Ct))!;
         form.Date = new DateTime(2024, 5, 20);
         form.OfficialIndexText = "61.3";
@@ -297,7 +277,7 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
         Assert.Equal("55,5", Row(saved, "Transparencia").Input.ScoreText);
         Assert.Equal(ScoreStatus.NotApplicable, Row(saved, "Gobierno de TI").Input.Status);
         Assert.Equal(form.Revision + 1, saved.Revision);
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         var entries = await db.AuditEntries.ToListAsync(Ct);
         Assert.Single(entries, e => e.EntityType == "Medición" && e.Action == AuditAction.Modificado);
         // Only the two scores that changed.
@@ -310,20 +290,20 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
     [Fact]
     public async Task UpdateAsync_NothingChanged_NothingWritten()
     {
-        var service = Service(_editor);
+        var service = Service(User);
         var form = (await service.GetForEditAsync(Seeded, Ct))!;
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await service.UpdateAsync(Seeded, form.Revision, form, Ct);
 
         Assert.True(result.Succeeded, result.Message);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
     public async Task UpdateAsync_TwoFormsReadAtTheSameRevision_FirstWinsAndTheSecondGetsTheConflictWithTheCurrentValues()
     {
-        var first = Service(_editor);
+        var first = Service(User);
         var second = Service(FakeCurrentUser.InRole(Roles.Editor, "otra", "Otra Editora"));
         var firstForm = (await first.GetForEditAsync(Seeded, Ct))!;
         var secondForm = (await second.GetForEditAsync(Seeded, Ct))!;
@@ -333,7 +313,7 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
         Row(secondForm, "Colaboración").Input.ScoreText = "35";
 
         var firstResult = await first.UpdateAsync(Seeded, firstForm.Revision, firstForm, Ct);
-        var afterFirst = await _database.ContentHashAsync();
+        var afterFirst = await Database.ContentHashAsync();
         var secondResult = await second.UpdateAsync(Seeded, secondForm.Revision, secondForm, Ct);
 
         Assert.Equal(MeasurementChangeStatus.Done, firstResult.Status);
@@ -344,16 +324,16 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
         Assert.Equal("50,0", Row(current, "Transparencia").Input.ScoreText);
         Assert.Equal("0,0", Row(current, "Colaboración").Input.ScoreText);
         Assert.Equal(firstForm.Revision + 1, current.Revision);
-        Assert.Equal(afterFirst, await _database.ContentHashAsync());
+        Assert.Equal(afterFirst, await Database.ContentHashAsync());
     }
 
     [Fact]
     public async Task UpdateAsync_AfterASingleScoreEdit_Conflict()
     {
-        var service = Service(_editor);
+        var service = Service(User);
         var form = (await service.GetForEditAsync(Seeded, Ct))!;
         var transparencia = Row(form, "Transparencia").CategoryId;
-        var scores = new ScoreEditingService(_database, TestAuthorization.Guard(_editor), new FixedTimeProvider(Now));
+        var scores = new ScoreEditingService(Database, TestAuthorization.Guard(User), new FixedTimeProvider(Now));
         Assert.True((await scores.SetScoreAsync(transparencia, Seeded, Score.Measured(70m), null, Ct)).Succeeded);
         Row(form, "Transparencia").Input.ScoreText = "45";
 
@@ -367,10 +347,10 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
     public async Task UpdateAsync_AnotherSaveBetweenItsReadAndItsWrite_ConflictAndTheOtherSaveStays()
     {
         var transparencia = (await CategoryIdsAsync())["Transparencia"];
-        var other = new ScoreEditingService(_database, TestAuthorization.Guard(FakeCurrentUser.InRole(Roles.Editor, "otra")), new FixedTimeProvider(Now));
-        var racing = new RaceBeforeWrite(_database, async () =>
+        var other = new ScoreEditingService(Database, TestAuthorization.Guard(FakeCurrentUser.InRole(Roles.Editor, "otra")), new FixedTimeProvider(Now));
+        var racing = new RaceBeforeWrite(Database, async () =>
             Assert.True((await other.SetScoreAsync(transparencia, Seeded, Score.Measured(70m), null, Ct)).Succeeded));
-        var service = new MeasurementService(racing, TestAuthorization.Guard(_editor), new FixedTimeProvider(Now));
+        var service = new MeasurementService(racing, TestAuthorization.Guard(User), new FixedTimeProvider(Now));
         var form = (await service.GetForEditAsync(Seeded, Ct))!;
         Row(form, "Transparencia").Input.ScoreText = "45";
         Row(form, "Colaboración").Input.ScoreText = "15";
@@ -390,17 +370,17 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
     public async Task DeleteAsync_Editor_DeletesTheMeasurementAndItsScoresAuditedAndKeepsTheMetas()
     {
         var transparencia = (await CategoryIdsAsync())["Transparencia"];
-        var scores = new ScoreEditingService(_database, TestAuthorization.Guard(_editor), new FixedTimeProvider(Now));
+        var scores = new ScoreEditingService(Database, TestAuthorization.Guard(User), new FixedTimeProvider(Now));
         Assert.True((await scores.SetTargetAsync(transparencia, Seeded, 80m, Ct)).Succeeded);
         var scoreRows = await ScoreRowsAsync(Seeded);
-        var service = Service(_editor);
+        var service = Service(User);
 
         var result = await service.DeleteAsync(Seeded, await RevisionAsync(Seeded), Ct);
 
         Assert.Equal(MeasurementChangeStatus.Done, result.Status);
         Assert.Equal($"Se eliminó la medición de la vigencia 2023 con sus {scoreRows} puntajes. Las metas se conservan.", result.Message);
         Assert.Empty(await service.ListAsync(Ct));
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         Assert.Equal(0, await db.Scores.CountAsync(Ct));
         Assert.Equal(80m, (await db.Targets.SingleAsync(t => t.CategoryId == transparencia && t.Vigencia == Seeded, Ct)).Value);
         var deletions = await db.AuditEntries.Where(a => a.Action == AuditAction.Eliminado).ToListAsync(Ct);
@@ -413,27 +393,27 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
     [Fact]
     public async Task DeleteAsync_StaleRevision_ConflictAndNothingDeleted()
     {
-        var service = Service(_editor);
+        var service = Service(User);
         var form = (await service.GetForEditAsync(Seeded, Ct))!;
         Row(form, "Transparencia").Input.ScoreText = "41";
         Assert.True((await service.UpdateAsync(Seeded, form.Revision, form, Ct)).Succeeded);
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await service.DeleteAsync(Seeded, form.Revision, Ct);
 
         Assert.Equal(MeasurementChangeStatus.Conflict, result.Status);
         Assert.Equal(MeasurementService.DeleteConflictMessage, result.Message);
         Assert.Equal("41,0", Row(result.Current!, "Transparencia").Input.ScoreText);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
     public async Task UpdateAndDelete_UnknownVigencia_NotFoundAndNothingChanges()
     {
-        var service = Service(_editor);
+        var service = Service(User);
         var form = (await service.GetForEditAsync(Seeded, Ct))!;
         form.Vigencia = 2030;
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var update = await service.UpdateAsync(2030, 0, form, Ct);
         var delete = await service.DeleteAsync(2030, 0, Ct);
@@ -441,7 +421,7 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
         Assert.Equal(MeasurementChangeStatus.NotFound, update.Status);
         Assert.Equal(MeasurementChangeStatus.NotFound, delete.Status);
         Assert.StartsWith("No hay una medición registrada para la vigencia 2030", delete.Message, StringComparison.Ordinal);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
@@ -449,7 +429,7 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
     {
         var before = await RevisionAsync(Seeded);
         var transparencia = (await CategoryIdsAsync())["Transparencia"];
-        var scores = new ScoreEditingService(_database, TestAuthorization.Guard(_editor), new FixedTimeProvider(Now));
+        var scores = new ScoreEditingService(Database, TestAuthorization.Guard(User), new FixedTimeProvider(Now));
 
         await scores.SetScoreAsync(transparencia, Seeded, Score.Measured(41m), null, Ct);
 
@@ -463,9 +443,9 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
         var forms = Service(FakeCurrentUser.InRole(Roles.Editor, "otra"));
         var form = (await forms.GetForEditAsync(Seeded, Ct))!;
         Row(form, "Transparencia").Input.ScoreText = "65";
-        var racing = new RaceBeforeWrite(_database, async () =>
+        var racing = new RaceBeforeWrite(Database, async () =>
             Assert.True((await forms.UpdateAsync(Seeded, form.Revision, form, Ct)).Succeeded));
-        var scores = new ScoreEditingService(racing, TestAuthorization.Guard(_editor), new FixedTimeProvider(Now));
+        var scores = new ScoreEditingService(racing, TestAuthorization.Guard(User), new FixedTimeProvider(Now));
 
         var result = await scores.SetScoreAsync(transparencia, Seeded, Score.Measured(70m), null, Ct);
 
@@ -504,12 +484,12 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
     private static MeasurementRowModel Row(MeasurementFormModel form, string categoryName) =>
         form.Rows.Single(r => r.CategoryName == categoryName);
 
-    private MeasurementService Service(FakeCurrentUser user) => new(_database, TestAuthorization.Guard(user), new FixedTimeProvider(Now));
+    private MeasurementService Service(FakeCurrentUser user) => new(Database, TestAuthorization.Guard(user), new FixedTimeProvider(Now));
 
     /// <summary>Σ wᵢ·sᵢ / Σ wᵢ over the measured scores, with the weights in the database.</summary>
     private async Task<decimal> ExpectedPercentageAsync(Dictionary<string, Score> typed)
     {
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         var weights = await db.Categories.ToDictionaryAsync(c => c.Name, c => c.Weight, Ct);
         var measured = typed.Where(t => t.Value.IsMeasured).ToList();
         return measured.Sum(t => weights[t.Key] * t.Value.Value!.Value) / measured.Sum(t => weights[t.Key]);
@@ -517,7 +497,7 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
 
     private async Task<List<string>> CategoryNamesInOrderAsync()
     {
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         return await db.Categories
             .OrderBy(c => c.Component.DisplayOrder).ThenBy(c => c.DisplayOrder)
             .Select(c => c.Name)
@@ -526,19 +506,19 @@ public sealed class MeasurementServiceTests : IAsyncLifetime
 
     private async Task<Dictionary<string, int>> CategoryIdsAsync()
     {
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         return await db.Categories.ToDictionaryAsync(c => c.Name, c => c.Id, Ct);
     }
 
     private async Task<int> RevisionAsync(int vigencia)
     {
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         return await db.Measurements.Where(m => m.Vigencia == vigencia).Select(m => m.Revision).SingleAsync(Ct);
     }
 
     private async Task<int> ScoreRowsAsync(int vigencia)
     {
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         return await db.Scores.CountAsync(s => db.Measurements.Any(m => m.Id == s.MeasurementId && m.Vigencia == vigencia), Ct);
     }
 

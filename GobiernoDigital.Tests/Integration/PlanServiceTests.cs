@@ -5,20 +5,15 @@ using GobiernoDigital.Core.Seeding;
 using GobiernoDigital.Dashboard.Services;
 using GobiernoDigital.Tests.Core;
 using GobiernoDigital.Tests.TestDoubles;
-using Microsoft.EntityFrameworkCore;
 using Xunit;
 
 namespace GobiernoDigital.Tests.Integration;
 
 // Each test reads a seeded SQLite file of its own (xunit makes a new instance per test). The seed's plan TI.PL03 v1
 // answers to vigencia 2023 (its only measurement); its dated improvements are actions from 01/08/2024 to 31/12/2027.
-public sealed class PlanServiceTests : IAsyncLifetime
+public sealed class PlanServiceTests : SeededDatabaseTestBase
 {
     private static readonly SeedPlan SeedPlan = SeedLoader.ReadDocument(SeedFiles.Real).Plan!;
-
-    private readonly SqliteTestDatabase _database = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>What the seed document says the actions are: one per dated paragraph of a finding not marked NO APLICA.</summary>
     private static int SeedActionCount => SeedPlan.Findings
@@ -26,15 +21,6 @@ public sealed class PlanServiceTests : IAsyncLifetime
         .Sum(f => f.Improvements.Count(t => !string.IsNullOrWhiteSpace(t)));
 
     private static DateOnly SeedLatestEnd => SeedPlan.Findings.Where(f => f.Deadline is not null).Max(f => f.Deadline!.End);
-
-    public async ValueTask InitializeAsync() =>
-        Assert.Equal(SeedOutcome.Seeded, await DatabaseInitializer.InitializeAsync(_database, SeedFiles.Real, Ct));
-
-    public ValueTask DisposeAsync()
-    {
-        _database.Dispose();
-        return ValueTask.CompletedTask;
-    }
 
     [Fact]
     public async Task GetPlanAsync_Seed_HeaderIsTheDocumentsAndTheOnlyVersionIsCurrent()
@@ -114,9 +100,9 @@ public sealed class PlanServiceTests : IAsyncLifetime
     public async Task GetPlanAsync_CompletedAndCancelledActions_AreNeitherLateNorDueAndCountedApart()
     {
         var transparencia = ActionIds("Transparencia");
-        PlanTestData.Complete(_database, transparencia[0], new DateOnly(2025, 3, 1), expectedPoints: null);
-        PlanTestData.ChangeAction(_database, transparencia[1], a => a.SetFollowUp(ActionStatus.Cancelada, 10));
-        PlanTestData.ChangeAction(_database, transparencia[2], a => a.SetFollowUp(ActionStatus.EnCurso, 40));
+        PlanTestData.Complete(Database, transparencia[0], new DateOnly(2025, 3, 1), expectedPoints: null);
+        PlanTestData.ChangeAction(Database, transparencia[1], a => a.SetFollowUp(ActionStatus.Cancelada, 10));
+        PlanTestData.ChangeAction(Database, transparencia[2], a => a.SetFollowUp(ActionStatus.EnCurso, 40));
 
         var plan = await Service(On(2028, 1, 15)).GetPlanAsync(cancellationToken: Ct);
 
@@ -134,7 +120,7 @@ public sealed class PlanServiceTests : IAsyncLifetime
     public async Task GetPlanAsync_AfterReIssue_CurrentIsVersion2AndVersion1IsReplacedOnItsApprovalDate()
     {
         var approvedOn = new DateOnly(2026, 2, 10);
-        PlanTestData.ReIssue(_database, approvedOn);
+        PlanTestData.ReIssue(Database, approvedOn);
         var service = Service(On(2026, 11, 23));
 
         var current = await service.GetPlanAsync(cancellationToken: Ct);
@@ -174,7 +160,7 @@ public sealed class PlanServiceTests : IAsyncLifetime
     [Fact]
     public async Task GetCategoryActionsAsync_Transparencia_ItsImprovementParagraphsOfTheCurrentVersion()
     {
-        PlanTestData.ReIssue(_database, new DateOnly(2026, 2, 10));
+        PlanTestData.ReIssue(Database, new DateOnly(2026, 2, 10));
         var id = await CategoryIdAsync("Transparencia");
 
         var actions = await Service(On(2026, 11, 23)).GetCategoryActionsAsync(id, Ct);
@@ -218,13 +204,13 @@ public sealed class PlanServiceTests : IAsyncLifetime
     public async Task GetEffectivenessAsync_ActionCompletedWithPointsAndA2024Measurement_VerdictAsTheCalculatorSays()
     {
         // 2024: Transparencia 40 → 55,5, Colaboración 0 → 0; the other categories without a score (Σ weights in 2024 = 2).
-        PlanTestData.AddMeasurement(_database, 2024, ("Transparencia", 55.5m), ("Colaboración", 0m));
+        PlanTestData.AddMeasurement(Database, 2024, ("Transparencia", 55.5m), ("Colaboración", 0m));
         var transparencia = ActionIds("Transparencia");
-        PlanTestData.Complete(_database, transparencia[0], new DateOnly(2024, 6, 30), expectedPoints: 10m);
-        PlanTestData.Complete(_database, transparencia[1], new DateOnly(2025, 2, 1), expectedPoints: 30m); // after B: not counted
-        PlanTestData.Complete(_database, transparencia[2], new DateOnly(2024, 9, 1), expectedPoints: null); // no estimate: not counted
+        PlanTestData.Complete(Database, transparencia[0], new DateOnly(2024, 6, 30), expectedPoints: 10m);
+        PlanTestData.Complete(Database, transparencia[1], new DateOnly(2025, 2, 1), expectedPoints: 30m); // after B: not counted
+        PlanTestData.Complete(Database, transparencia[2], new DateOnly(2024, 9, 1), expectedPoints: null); // no estimate: not counted
         var colaboracion = ActionIds("Colaboración");
-        PlanTestData.Complete(_database, colaboracion[0], new DateOnly(2024, 12, 31), expectedPoints: 5m);
+        PlanTestData.Complete(Database, colaboracion[0], new DateOnly(2024, 12, 31), expectedPoints: 5m);
 
         var model = await Service(On(2026, 11, 23)).GetEffectivenessAsync(null, null, cancellationToken: Ct);
 
@@ -271,13 +257,7 @@ public sealed class PlanServiceTests : IAsyncLifetime
     private static (ActionStatus, int, int, DateOnly?) Follow(PlanActionModel action) =>
         (action.Status, action.Progress, action.EvidenceCount, action.CompletedOn);
 
-    private PlanService Service(TimeProvider clock) => new(_database, clock);
+    private PlanService Service(TimeProvider clock) => new(Database, clock);
 
-    private List<int> ActionIds(string category) => PlanTestData.ActionIds(_database, category);
-
-    private async Task<int> CategoryIdAsync(string name)
-    {
-        await using var db = await _database.CreateDbContextAsync(Ct);
-        return await db.Categories.Where(c => c.Name == name).Select(c => c.Id).SingleAsync(Ct);
-    }
+    private List<int> ActionIds(string category) => PlanTestData.ActionIds(Database, category);
 }

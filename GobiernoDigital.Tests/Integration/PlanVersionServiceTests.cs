@@ -4,7 +4,6 @@ using GobiernoDigital.Core.Identity;
 using GobiernoDigital.Core.Persistence;
 using GobiernoDigital.Dashboard.Authorization;
 using GobiernoDigital.Dashboard.Services;
-using GobiernoDigital.Tests.Core;
 using GobiernoDigital.Tests.TestDoubles;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
@@ -12,23 +11,8 @@ using Xunit;
 namespace GobiernoDigital.Tests.Integration;
 
 // Each test re-issues a seeded SQLite file of its own: TI.PL03 version 1, approved 21/05/2024, 22 findings, 35 actions.
-public sealed class PlanVersionServiceTests : IAsyncLifetime
+public sealed class PlanVersionServiceTests : SeededDatabaseTestBase
 {
-    private static readonly DateTimeOffset Now = new(2026, 3, 10, 15, 30, 0, TimeSpan.Zero);
-
-    private readonly SqliteTestDatabase _database = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() =>
-        Assert.Equal(SeedOutcome.Seeded, await DatabaseInitializer.InitializeAsync(_database, SeedFiles.Real, Ct));
-
-    public ValueTask DisposeAsync()
-    {
-        _database.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
     /// <summary>A valid «Emitir nueva versión» form for <paramref name="current"/>, approved on 20/02/2026.</summary>
     internal static ReIssueFormModel ReIssueForm(PlanVersionModel current) => new()
     {
@@ -56,9 +40,9 @@ public sealed class PlanVersionServiceTests : IAsyncLifetime
     public async Task ReIssueAsync_Editor_CopiesEveryFindingAndActionAndVersion1StaysReadable()
     {
         var editor = FakeCurrentUser.InRole(Roles.Editor, "asesora", "Martha Saldaña");
-        var actions = new ActionService(_database, TestAuthorization.Guard(editor), new FixedTimeProvider(Now));
+        var actions = new ActionService(Database, TestAuthorization.Guard(editor), new FixedTimeProvider(Now));
         int closedId;
-        await using (var db = await _database.CreateDbContextAsync(Ct))
+        await using (var db = await Database.CreateDbContextAsync(Ct))
         {
             closedId = await db.Actions.Where(a => a.Finding.Category.Name == "Colaboración").Select(a => a.Id).SingleAsync(Ct);
         }
@@ -81,7 +65,7 @@ public sealed class PlanVersionServiceTests : IAsyncLifetime
         // Version 1 is still there, read-only; its copy in version 2 has the same follow-up.
         var old = (await actions.GetAsync(closedId, Ct))!;
         Assert.Equal((1, false, ActionStatus.Completada), (old.PlanVersion, old.IsCurrentPlan, old.Status));
-        await using var check = await _database.CreateDbContextAsync(Ct);
+        await using var check = await Database.CreateDbContextAsync(Ct);
         var copy = await check.Actions.Include(a => a.Evidence)
             .SingleAsync(a => a.Finding.Category.Name == "Colaboración" && a.Finding.PlanId == v2.Id, Ct);
         Assert.Equal((ActionStatus.Completada, new DateOnly(2026, 1, 20)), (copy.Status, copy.CompletedOn));
@@ -101,12 +85,12 @@ public sealed class PlanVersionServiceTests : IAsyncLifetime
         var service = Service(FakeCurrentUser.InRole(Roles.Editor, "asesora"));
         var form = ReIssueForm(Assert.Single(await service.ListAsync(Ct)));
         form.ApprovedOn = new DateTime(2024, 5, 20);
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await service.ReIssueAsync(form, Ct);
 
         Assert.Equal(EditResult.Fail("La nueva versión no puede aprobarse antes que la versión 1 (21/05/2024)."), result);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
@@ -115,12 +99,12 @@ public sealed class PlanVersionServiceTests : IAsyncLifetime
         var service = Service(FakeCurrentUser.InRole(Roles.Editor, "asesora"));
         var form = ReIssueForm(Assert.Single(await service.ListAsync(Ct)));
         Assert.True((await service.ReIssueAsync(form, Ct)).Succeeded);
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await service.ReIssueAsync(form, Ct);
 
         Assert.Contains("Otra persona emitió la versión 2", result.Error, StringComparison.Ordinal);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Theory]
@@ -131,18 +115,18 @@ public sealed class PlanVersionServiceTests : IAsyncLifetime
         var user = role is null ? FakeCurrentUser.Anonymous() : FakeCurrentUser.InRole(role, "comite");
         var service = Service(user);
         var form = ReIssueForm(Assert.Single(await service.ListAsync(Ct)));
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => service.ReIssueAsync(form, Ct));
 
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     private async Task<int> CountAsync<T>(Func<GobiernoDigitalDbContext, IQueryable<T>> set)
     {
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         return await set(db).CountAsync(Ct);
     }
 
-    private PlanVersionService Service(FakeCurrentUser user) => new(_database, TestAuthorization.Guard(user), new FixedTimeProvider(Now));
+    private PlanVersionService Service(FakeCurrentUser user) => new(Database, TestAuthorization.Guard(user), new FixedTimeProvider(Now));
 }

@@ -1,8 +1,6 @@
 using GobiernoDigital.Core.Domain;
 using GobiernoDigital.Core.Export;
-using GobiernoDigital.Core.Persistence;
 using GobiernoDigital.Dashboard.Services;
-using GobiernoDigital.Tests.Core;
 using GobiernoDigital.Tests.TestDoubles;
 using Xunit;
 
@@ -10,25 +8,12 @@ namespace GobiernoDigital.Tests.Integration;
 
 // Each test reads a seeded SQLite file of its own. The seed: vigencia 2023 (40,0 %), the plan TI.PL03 v1 whose actions
 // all end on 31/12/2027, none started.
-public sealed class ReportServiceTests : IAsyncLifetime
+public sealed class ReportServiceTests : SeededDatabaseTestBase
 {
-    private readonly SqliteTestDatabase _database = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() =>
-        Assert.Equal(SeedOutcome.Seeded, await DatabaseInitializer.InitializeAsync(_database, SeedFiles.Real, Ct));
-
-    public ValueTask DisposeAsync()
-    {
-        _database.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
     [Fact]
     public async Task GetReportAsync_NoVigencia_LatestMeasuredWithEntityPlanAndColombianGenerationTime()
     {
-        PlanTestData.AddMeasurement(_database, 2022, ("Transparencia", 30m));
+        PlanTestData.AddMeasurement(Database, 2022, ("Transparencia", 30m));
 
         // 03:30 UTC on 24/11/2026 is still 23/11/2026 in Colombia (UTC−5).
         var report = await Service(new DateTimeOffset(2026, 11, 24, 3, 30, 0, TimeSpan.Zero)).GetReportAsync(null, cancellationToken: Ct);
@@ -53,9 +38,9 @@ public sealed class ReportServiceTests : IAsyncLifetime
     [Fact]
     public async Task GetReportAsync_AfterThePlansEnd_ListsTheFirstTenByEndDateAndCountsThemAll()
     {
-        var transparencia = PlanTestData.ActionIds(_database, "Transparencia");
-        PlanTestData.ChangeAction(_database, transparencia[1], a => a.SetDates(new DateRange(a.StartDate, new DateOnly(2025, 3, 31))));
-        PlanTestData.Complete(_database, transparencia[0], new DateOnly(2027, 6, 1));
+        var transparencia = PlanTestData.ActionIds(Database, "Transparencia");
+        PlanTestData.ChangeAction(Database, transparencia[1], a => a.SetDates(new DateRange(a.StartDate, new DateOnly(2025, 3, 31))));
+        PlanTestData.Complete(Database, transparencia[0], new DateOnly(2027, 6, 1));
         var open = OpenActionCount();
 
         var plan = (await Service(On(2028, 1, 15)).GetReportAsync(null, cancellationToken: Ct))!.Plan!;
@@ -94,7 +79,7 @@ public sealed class ReportServiceTests : IAsyncLifetime
     public async Task GetWorkbookAsync_WithAPreviousVigencia_ChangesInSummaryAndCategories()
     {
         // 2022: Transparencia 30 and nothing else, so 30,0 %; 2023 is 40,0 %: +10 points; Transparencia 30 → 40.
-        PlanTestData.AddMeasurement(_database, 2022, ("Transparencia", 30m));
+        PlanTestData.AddMeasurement(Database, 2022, ("Transparencia", 30m));
 
         var file = await Service(On(2026, 11, 23)).GetWorkbookAsync(2023, Ct);
 
@@ -107,14 +92,14 @@ public sealed class ReportServiceTests : IAsyncLifetime
     private ReportService Service(DateTimeOffset now)
     {
         var clock = new FixedTimeProvider(now);
-        return new ReportService(new ComplianceService(_database), new PlanService(_database, clock), clock);
+        return new ReportService(new ComplianceService(Database), new PlanService(Database, clock), clock);
     }
 
     private static DateTimeOffset On(int year, int month, int day) => new(year, month, day, 12, 0, 0, TimeSpan.FromHours(-5));
 
     private int OpenActionCount()
     {
-        using var db = _database.CreateDbContext();
+        using var db = Database.CreateDbContext();
         return db.Actions.Count(a => a.Status == ActionStatus.NoIniciada || a.Status == ActionStatus.EnCurso);
     }
 }

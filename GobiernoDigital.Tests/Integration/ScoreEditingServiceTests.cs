@@ -2,10 +2,8 @@ using System.Text.Json;
 using GobiernoDigital.Core.Auditing;
 using GobiernoDigital.Core.Domain;
 using GobiernoDigital.Core.Identity;
-using GobiernoDigital.Core.Persistence;
 using GobiernoDigital.Dashboard.Authorization;
 using GobiernoDigital.Dashboard.Services;
-using GobiernoDigital.Tests.Core;
 using GobiernoDigital.Tests.TestDoubles;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
@@ -14,30 +12,17 @@ namespace GobiernoDigital.Tests.Integration;
 
 // Each test edits a seeded SQLite file of its own (xunit makes a new instance per test); the seed has Transparencia
 // at 40 in vigencia 2023, its only measurement, and no meta rows.
-public sealed class ScoreEditingServiceTests : IAsyncLifetime
+public sealed class ScoreEditingServiceTests : SeededDatabaseTestBase
 {
     private const int Vigencia = 2023;
     private const int UnknownCategoryId = 999_999;
 
-    private static readonly DateTimeOffset Now = new(2026, 3, 10, 15, 30, 0, TimeSpan.Zero);
-
-    private readonly SqliteTestDatabase _database = new();
     private int _transparencia;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        var outcome = await DatabaseInitializer.InitializeAsync(_database, SeedFiles.Real, Ct);
-        Assert.Equal(SeedOutcome.Seeded, outcome);
-        await using var db = await _database.CreateDbContextAsync(Ct);
-        _transparencia = await db.Categories.Where(c => c.Name == "Transparencia").Select(c => c.Id).SingleAsync(Ct);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _database.Dispose();
-        return ValueTask.CompletedTask;
+        await base.InitializeAsync();
+        _transparencia = await CategoryIdAsync("Transparencia");
     }
 
     [Theory]
@@ -46,13 +31,13 @@ public sealed class ScoreEditingServiceTests : IAsyncLifetime
     public async Task SetScoreAsync_AnonymousOrLector_RefusedAndNothingWritten(string? role)
     {
         var service = Service(UserIn(role));
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var refused = await Assert.ThrowsAsync<AccessDeniedException>(() =>
             service.SetScoreAsync(_transparencia, Vigencia, Score.Measured(55.5m), "Intento", Ct));
 
         Assert.False(string.IsNullOrWhiteSpace(refused.Message));
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
         Assert.Equal(40m, await ScoreValueAsync());
         Assert.Equal(0, await AuditCountAsync());
     }
@@ -63,11 +48,11 @@ public sealed class ScoreEditingServiceTests : IAsyncLifetime
     public async Task SetTargetAsync_AnonymousOrLector_RefusedAndNothingWritten(string? role)
     {
         var service = Service(UserIn(role));
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         await Assert.ThrowsAsync<AccessDeniedException>(() => service.SetTargetAsync(_transparencia, Vigencia, 80m, Ct));
 
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
         Assert.Equal(0, await AuditCountAsync());
     }
 
@@ -109,7 +94,7 @@ public sealed class ScoreEditingServiceTests : IAsyncLifetime
         var result = await Service(UserIn(role)).SetTargetAsync(_transparencia, Vigencia, 80m, Ct);
 
         Assert.Equal(EditResult.Ok, result);
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         var target = await db.Targets.SingleAsync(t => t.CategoryId == _transparencia && t.Vigencia == Vigencia, Ct);
         Assert.Equal(80m, target.Value);
     }
@@ -150,12 +135,12 @@ public sealed class ScoreEditingServiceTests : IAsyncLifetime
     [Fact]
     public async Task SetScoreAsync_SameValue_RecordsNothing()
     {
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await Service(UserIn(Roles.Editor)).SetScoreAsync(_transparencia, Vigencia, Score.Measured(40m), null, Ct);
 
         Assert.True(result.Succeeded);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
@@ -181,7 +166,7 @@ public sealed class ScoreEditingServiceTests : IAsyncLifetime
 
         await service.SetTargetAsync(_transparencia, Vigencia, 90.5m, Ct);
 
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         var change = await db.AuditEntries.SingleAsync(a => a.Action == AuditAction.Modificado, Ct);
         Assert.Equal("Meta", change.EntityType);
         Assert.Equal(new Dictionary<string, decimal> { ["Value"] = 80m }, Decimals(change.OldValues));
@@ -191,45 +176,45 @@ public sealed class ScoreEditingServiceTests : IAsyncLifetime
     [Fact]
     public async Task SetTargetAsync_HundredWithoutRow_RecordsNothing()
     {
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await Service(UserIn(Roles.Editor)).SetTargetAsync(_transparencia, Vigencia, Target.Default, Ct);
 
         Assert.Equal(EditResult.Ok, result);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
     public async Task SetScoreAsync_UnknownCategory_SpanishErrorAndNothingWritten()
     {
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await Service(UserIn(Roles.Editor)).SetScoreAsync(UnknownCategoryId, Vigencia, Score.Measured(55.5m), null, Ct);
 
         Assert.Equal(EditResult.Fail("La categoría no existe."), result);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
     public async Task SetScoreAsync_UnknownVigencia_SpanishErrorAndNothingWritten()
     {
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await Service(UserIn(Roles.Editor)).SetScoreAsync(_transparencia, 2030, Score.Measured(55.5m), null, Ct);
 
         Assert.Equal(EditResult.Fail("No hay una medición registrada para la vigencia 2030."), result);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
     public async Task SetTargetAsync_UnknownCategory_SpanishErrorAndNothingWritten()
     {
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await Service(UserIn(Roles.Editor)).SetTargetAsync(UnknownCategoryId, Vigencia, 80m, Ct);
 
         Assert.Equal(EditResult.Fail("La categoría no existe."), result);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Theory]
@@ -237,12 +222,12 @@ public sealed class ScoreEditingServiceTests : IAsyncLifetime
     [InlineData(100.1)]
     public async Task SetTargetAsync_OutsideZeroToHundred_SpanishErrorAndNothingWritten(double value)
     {
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await Service(UserIn(Roles.Editor)).SetTargetAsync(_transparencia, Vigencia, (decimal)value, Ct);
 
         Assert.Equal(EditResult.Fail("La meta debe estar entre 0 y 100."), result);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Theory]
@@ -250,12 +235,12 @@ public sealed class ScoreEditingServiceTests : IAsyncLifetime
     [InlineData(2101)]
     public async Task SetTargetAsync_VigenciaOutOfRange_SpanishErrorAndNothingWritten(int vigencia)
     {
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var result = await Service(UserIn(Roles.Editor)).SetTargetAsync(_transparencia, vigencia, 80m, Ct);
 
         Assert.Equal(EditResult.Fail("La vigencia debe estar entre 2000 y 2100."), result);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
@@ -264,12 +249,9 @@ public sealed class ScoreEditingServiceTests : IAsyncLifetime
         var result = await Service(UserIn(Roles.Editor)).SetTargetAsync(_transparencia, 2027, 70m, Ct);
 
         Assert.Equal(EditResult.Ok, result);
-        await using var db = _database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         Assert.Equal(70m, db.Targets.Single(t => t.CategoryId == _transparencia && t.Vigencia == 2027).Value);
     }
-
-    private static FakeCurrentUser UserIn(string? role) =>
-        role is null ? FakeCurrentUser.Anonymous() : FakeCurrentUser.InRole(role, role.ToLowerInvariant(), $"Usuario {role}");
 
     private static Dictionary<string, decimal> Decimals(string? json)
     {
@@ -279,23 +261,23 @@ public sealed class ScoreEditingServiceTests : IAsyncLifetime
     }
 
     private ScoreEditingService Service(FakeCurrentUser user) =>
-        new(_database, TestAuthorization.Guard(user), new FixedTimeProvider(Now));
+        new(Database, TestAuthorization.Guard(user), new FixedTimeProvider(Now));
 
     private async Task<decimal?> ScoreValueAsync()
     {
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         return await db.Scores.Where(s => s.CategoryId == _transparencia).Select(s => s.Value).SingleAsync(Ct);
     }
 
     private async Task<int> AuditCountAsync()
     {
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         return await db.AuditEntries.CountAsync(Ct);
     }
 
     private async Task<AuditEntry> SingleAuditEntryAsync()
     {
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         return await db.AuditEntries.SingleAsync(Ct);
     }
 }

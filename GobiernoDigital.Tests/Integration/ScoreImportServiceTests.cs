@@ -3,11 +3,9 @@ using GobiernoDigital.Core.Auditing;
 using GobiernoDigital.Core.Domain;
 using GobiernoDigital.Core.Identity;
 using GobiernoDigital.Core.Import;
-using GobiernoDigital.Core.Persistence;
 using GobiernoDigital.Core.Validation;
 using GobiernoDigital.Dashboard.Authorization;
 using GobiernoDigital.Dashboard.Services;
-using GobiernoDigital.Tests.Core;
 using GobiernoDigital.Tests.TestDoubles;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
@@ -16,14 +14,11 @@ namespace GobiernoDigital.Tests.Integration;
 
 // Each test imports into a seeded SQLite file of its own: 17 categories, vigencia 2023 measured (Transparencia 40,
 // Colaboración 0, Información 70), no metas set.
-public sealed class ScoreImportServiceTests : IAsyncLifetime
+public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
 {
-    private static readonly DateTimeOffset Now = new(2026, 4, 2, 14, 0, 0, TimeSpan.Zero);
+    /// <summary>The audit clock of this class's changes (not the base's <see cref="SeededDatabaseTestBase.Now"/>).</summary>
+    private static readonly DateTimeOffset ImportNow = new(2026, 4, 2, 14, 0, 0, TimeSpan.Zero);
     private static readonly string[] FullHeader = [ScoreColumns.Vigencia, ScoreColumns.Category, ScoreColumns.Score, ScoreColumns.Target, ScoreColumns.Observation];
-
-    private readonly SqliteTestDatabase _database = new();
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>
     /// A good file: a changed score with a new observation, a new meta, an unchanged row, and a new vigencia with a
@@ -39,24 +34,13 @@ public sealed class ScoreImportServiceTests : IAsyncLifetime
         [2024, "Gobierno de TI", "Sin medición", null, "Aún sin evaluar."],
     ];
 
-    public async ValueTask InitializeAsync()
-    {
-        Assert.Equal(SeedOutcome.Seeded, await DatabaseInitializer.InitializeAsync(_database, SeedFiles.Real, Ct));
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _database.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
     [Theory]
     [InlineData("puntajes.csv")]
     [InlineData("puntajes.xlsx")]
     public async Task CommitAsync_GoodFile_ChangesExactlyWhatThePreviewSaid(string fileName)
     {
         var service = Service(Editor);
-        var before = await ScoreData.LoadAsync(_database, Ct);
+        var before = await ScoreData.LoadAsync(Database, Ct);
 
         var preview = await PreviewAsync(service, GoodFile(fileName), fileName);
         var outcome = await service.CommitAsync(preview, MeasurementSource.Autodiagnostico, Ct);
@@ -66,7 +50,7 @@ public sealed class ScoreImportServiceTests : IAsyncLifetime
         Assert.True(outcome.Succeeded, outcome.Error);
         Assert.Equal(preview.Summary, outcome.Summary);
         Assert.Equal([2023, 2024], outcome.Vigencias);
-        ScoreData.AssertEqual(before.With(preview.Changes, MeasurementSource.Autodiagnostico), await ScoreData.LoadAsync(_database, Ct));
+        ScoreData.AssertEqual(before.With(preview.Changes, MeasurementSource.Autodiagnostico), await ScoreData.LoadAsync(Database, Ct));
     }
 
     [Fact]
@@ -78,10 +62,10 @@ public sealed class ScoreImportServiceTests : IAsyncLifetime
 
         await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
 
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         var audit = await db.AuditEntries.ToListAsync(Ct);
         Assert.Equal(preview.Changes.Count, audit.Count);
-        Assert.All(audit, a => Assert.Equal(("Asesora TI", Now.UtcDateTime), (a.UserName, a.OccurredAtUtc)));
+        Assert.All(audit, a => Assert.Equal(("Asesora TI", ImportNow.UtcDateTime), (a.UserName, a.OccurredAtUtc)));
         Assert.Equal(
             preview.Changes.Select(c => c.Kind switch
             {
@@ -110,10 +94,10 @@ public sealed class ScoreImportServiceTests : IAsyncLifetime
     {
         var (bytes, fileName, size, expected) = BadFile(badFile);
         var service = Service(Editor);
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var preview = await service.PreviewAsync(new MemoryStream(bytes), fileName, size, Ct);
-        var afterPreview = await _database.ContentHashAsync();
+        var afterPreview = await Database.ContentHashAsync();
         var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
 
         Assert.Contains(expected, preview.Errors);
@@ -121,7 +105,7 @@ public sealed class ScoreImportServiceTests : IAsyncLifetime
         Assert.Equal(ImportApplier.FileHasErrors, outcome.Error);
         Assert.False(outcome.Succeeded);
         Assert.Equal(before, afterPreview);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Fact]
@@ -129,16 +113,16 @@ public sealed class ScoreImportServiceTests : IAsyncLifetime
     {
         var service = Service(Editor);
         var preview = await PreviewAsync(service, GoodFile("puntajes.csv"), "puntajes.csv");
-        var edit = await new ScoreEditingService(_database, TestAuthorization.Guard(Editor), new FixedTimeProvider(Now))
+        var edit = await new ScoreEditingService(Database, TestAuthorization.Guard(Editor), new FixedTimeProvider(ImportNow))
             .SetScoreAsync(await CategoryIdAsync("Transparencia"), 2023, Score.Measured(60m), null, Ct);
         Assert.True(edit.Succeeded);
-        var afterEdit = await _database.ContentHashAsync();
+        var afterEdit = await Database.ContentHashAsync();
 
         var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
 
         Assert.False(outcome.Succeeded);
         Assert.Equal("Los datos cambiaron desde la vista previa; vuelva a cargar el archivo.", outcome.Error);
-        Assert.Equal(afterEdit, await _database.ContentHashAsync());
+        Assert.Equal(afterEdit, await Database.ContentHashAsync());
     }
 
     [Fact]
@@ -146,18 +130,18 @@ public sealed class ScoreImportServiceTests : IAsyncLifetime
     {
         var service = Service(Editor);
         var preview = await PreviewAsync(service, GoodFile("puntajes.csv"), "puntajes.csv");
-        await using (var db = await _database.CreateDbContextAsync(Ct))
+        await using (var db = await Database.CreateDbContextAsync(Ct))
         {
             db.Measurements.Add(new Measurement(2024, new DateOnly(2025, 5, 2), MeasurementSource.Autodiagnostico, null));
             await db.SaveChangesAsync(Ct);
         }
 
-        var afterOtherSave = await _database.ContentHashAsync();
+        var afterOtherSave = await Database.ContentHashAsync();
 
         var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
 
         Assert.Equal(ImportApplier.DataChanged, outcome.Error);
-        Assert.Equal(afterOtherSave, await _database.ContentHashAsync());
+        Assert.Equal(afterOtherSave, await Database.ContentHashAsync());
     }
 
     [Fact]
@@ -165,14 +149,14 @@ public sealed class ScoreImportServiceTests : IAsyncLifetime
     {
         var service = Service(Editor);
         var preview = await PreviewAsync(service, GoodFile("puntajes.csv"), "puntajes.csv");
-        await new ScoreEditingService(_database, TestAuthorization.Guard(Editor), new FixedTimeProvider(Now))
+        await new ScoreEditingService(Database, TestAuthorization.Guard(Editor), new FixedTimeProvider(ImportNow))
             .SetScoreAsync(await CategoryIdAsync("Estrategia de TI"), 2023, Score.Measured(15m), null, Ct);
-        var before = await ScoreData.LoadAsync(_database, Ct);
+        var before = await ScoreData.LoadAsync(Database, Ct);
 
         var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
 
         Assert.True(outcome.Succeeded, outcome.Error);
-        ScoreData.AssertEqual(before.With(preview.Changes, MeasurementSource.ResultadoOficialFurag), await ScoreData.LoadAsync(_database, Ct));
+        ScoreData.AssertEqual(before.With(preview.Changes, MeasurementSource.ResultadoOficialFurag), await ScoreData.LoadAsync(Database, Ct));
     }
 
     [Fact]
@@ -181,12 +165,12 @@ public sealed class ScoreImportServiceTests : IAsyncLifetime
         var service = Service(Editor);
         var preview = await PreviewAsync(service, GoodFile("puntajes.csv"), "puntajes.csv");
         Assert.True((await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct)).Succeeded);
-        var afterFirst = await _database.ContentHashAsync();
+        var afterFirst = await Database.ContentHashAsync();
 
         var second = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
 
         Assert.Equal(ImportApplier.DataChanged, second.Error);
-        Assert.Equal(afterFirst, await _database.ContentHashAsync());
+        Assert.Equal(afterFirst, await Database.ContentHashAsync());
     }
 
     [Fact]
@@ -195,13 +179,13 @@ public sealed class ScoreImportServiceTests : IAsyncLifetime
         var service = Service(Editor);
         var bytes = ScoreFiles.Utf8(ScoreFiles.CsvText(';', ScoreFiles.RequiredHeader, [2023, "Transparencia", 40]));
         var preview = await PreviewAsync(service, bytes, "igual.csv");
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
 
         Assert.Equal(1, preview.UnchangedRows);
         Assert.Equal(ImportApplier.NothingToImport, outcome.Error);
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     [Theory]
@@ -221,31 +205,25 @@ public sealed class ScoreImportServiceTests : IAsyncLifetime
     {
         var preview = await PreviewAsync(Service(Editor), GoodFile("puntajes.csv"), "puntajes.csv");
         var service = Service(role is null ? FakeCurrentUser.Anonymous() : FakeCurrentUser.InRole(role, "lectora"));
-        var before = await _database.ContentHashAsync();
+        var before = await Database.ContentHashAsync();
 
         var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct));
 
         Assert.False(string.IsNullOrWhiteSpace(refused.Message));
-        Assert.Equal(before, await _database.ContentHashAsync());
+        Assert.Equal(before, await Database.ContentHashAsync());
     }
 
     private static FakeCurrentUser Editor => FakeCurrentUser.InRole(Roles.Editor, "asesora", "Asesora TI");
 
-    private ScoreImportService Service(FakeCurrentUser user) => new(_database, TestAuthorization.Guard(user), new FixedTimeProvider(Now));
+    private ScoreImportService Service(FakeCurrentUser user) => new(Database, TestAuthorization.Guard(user), new FixedTimeProvider(ImportNow));
 
     private static async Task<ImportPreview> PreviewAsync(ScoreImportService service, byte[] bytes, string fileName) =>
         await service.PreviewAsync(new MemoryStream(bytes), fileName, bytes.LongLength, Ct);
 
     private async Task<int> RevisionAsync(int vigencia)
     {
-        await using var db = await _database.CreateDbContextAsync(Ct);
+        await using var db = await Database.CreateDbContextAsync(Ct);
         return await db.Measurements.Where(m => m.Vigencia == vigencia).Select(m => m.Revision).SingleAsync(Ct);
-    }
-
-    private async Task<int> CategoryIdAsync(string name)
-    {
-        await using var db = await _database.CreateDbContextAsync(Ct);
-        return await db.Categories.Where(c => c.Name == name).Select(c => c.Id).SingleAsync(Ct);
     }
 
     private static byte[] GoodFile(string fileName) => fileName.EndsWith(".xlsx", StringComparison.Ordinal)

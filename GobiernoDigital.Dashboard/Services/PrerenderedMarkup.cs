@@ -19,7 +19,9 @@ namespace GobiernoDigital.Dashboard.Services;
 /// </para>
 /// <para>
 /// The components are rendered by an <see cref="HtmlRenderer"/> in a service scope of their own, so nothing of the
-/// request that happened to render them first (its user, its address) can reach the shared markup.
+/// request that happened to render them first (its user, its address) can reach the shared markup. The string is the
+/// renderer's own output, so every text from the database in it (a category name an editor typed) is HTML-encoded as
+/// in any render; it is never stored text turned into HTML.
 /// </para>
 /// </remarks>
 public sealed class PrerenderedMarkup(IServiceScopeFactory scopes, ILoggerFactory loggers)

@@ -39,6 +39,15 @@ public sealed class PrerenderedMarkupTests : IDisposable
     }
 
     [Fact]
+    public async Task GetAsync_TextTypedByAnEditor_IsEncodedNotMarkup()
+    {
+        // The shared markup is the renderer's own output: text from the database arrives encoded, never as HTML.
+        var markup = await Markup.GetAsync<FiguresView>(new Figures("<script>alert(1)</script>"), nameof(FiguresView.Model));
+
+        Assert.Equal("<p class=\"figure\">&lt;script&gt;alert(1)&lt;/script&gt;</p>", markup.Value);
+    }
+
+    [Fact]
     public async Task GetAsync_RenderingFailedOnce_TheNextRequestRendersAgain()
     {
         var markup = Markup;

@@ -21,8 +21,8 @@ public sealed class PeerAverageServiceTests : SeededDatabaseTestBase
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        _transparencia = await IdOfAsync("Transparencia");
-        _colaboracion = await IdOfAsync("Colaboración");
+        _transparencia = await CategoryIdAsync("Transparencia");
+        _colaboracion = await CategoryIdAsync("Colaboración");
     }
 
     [Fact]
@@ -191,13 +191,7 @@ public sealed class PeerAverageServiceTests : SeededDatabaseTestBase
     private static FakeCurrentUser Editor() => FakeCurrentUser.InRole(Roles.Editor, "editora", "Editora");
 
     private PeerAverageService Service(FakeCurrentUser user) =>
-        new(Database, TestAuthorization.Guard(user), new FixedTimeProvider(Now));
-
-    private async Task<int> IdOfAsync(string name)
-    {
-        await using var db = await Database.CreateDbContextAsync(Ct);
-        return await db.Categories.Where(c => c.Name == name).Select(c => c.Id).SingleAsync(Ct);
-    }
+        new(Database, TestAuthorization.Guard(user), Clock);
 
     private async Task<List<(int CategoryId, decimal Value)>> PeerAveragesAsync()
     {

@@ -10,8 +10,7 @@ namespace GobiernoDigital.Dashboard.Components.Shared;
 public abstract class ChartLinks : ComponentBase, IAsyncDisposable
 {
     private DotNetObjectReference<ChartLinks>? _self;
-    private IJSObjectReference? _module;
-    private IJSObjectReference? _subscription;
+    private ChartLinksScript? _script;
 
     [Inject]
     private IJSRuntime JS { get; set; } = null!;
@@ -31,44 +30,19 @@ public abstract class ChartLinks : ComponentBase, IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender)
-        {
-            return;
-        }
-
-        try
+        if (firstRender)
         {
             _self = DotNetObjectReference.Create(this);
-            _module = await JS.InvokeAsync<IJSObjectReference?>("import", "./js/chart-links.js");
-            if (_module is not null)
-            {
-                _subscription = await _module.InvokeAsync<IJSObjectReference?>("attach", Container, _self, ChartKind);
-            }
-        }
-        catch (JSDisconnectedException)
-        {
-            // The circuit went away before the chart was wired: nothing to do.
+            _script = new ChartLinksScript(JS);
+            await _script.AttachAsync("attach", Container, _self, ChartKind);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        try
+        if (_script is not null)
         {
-            if (_subscription is not null)
-            {
-                await _subscription.InvokeVoidAsync("dispose");
-                await _subscription.DisposeAsync();
-            }
-
-            if (_module is not null)
-            {
-                await _module.DisposeAsync();
-            }
-        }
-        catch (JSDisconnectedException)
-        {
-            // The browser is gone; its listeners went with it.
+            await _script.DisposeAsync();
         }
 
         _self?.Dispose();

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
+using System.Xml;
 using CsvHelper;
 using GobiernoDigital.Core.Domain;
 using GobiernoDigital.Core.Export;
 using GobiernoDigital.Core.Validation;
-using MiniExcelLibs;
 
 namespace GobiernoDigital.Core.Import;
 
@@ -27,12 +27,6 @@ public static class ScoreFileReader
 {
     /// <summary>The largest file accepted: 5 MB.</summary>
     public const long MaxBytes = 5L * 1024 * 1024;
-
-    /// <summary>
-    /// The most data rows read. Far above any real catalog (categories × vigencias), it stops a small compressed workbook
-    /// from filling the memory.
-    /// </summary>
-    public const int MaxDataRows = 100_000;
 
     public const string UnsupportedExtension = "Solo se aceptan archivos .xlsx o .csv.";
     public const string EmptyFile = "El archivo está vacío.";
@@ -108,49 +102,20 @@ public static class ScoreFileReader
 
     private static Table ReadWorkbook(byte[] bytes, CancellationToken cancellationToken)
     {
-        var rows = new List<string?[]>();
         try
         {
-            using var stream = new MemoryStream(bytes, writable: false);
-            var sheets = stream.GetSheetNames();
-            var sheet = sheets.FirstOrDefault(s => ScoreCell.Normalize(s) == "puntajes") ?? sheets.FirstOrDefault();
-            if (sheet is null)
-            {
-                return Table.Fail(EmptyFile);
-            }
-
-            stream.Position = 0;
-            foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (rows.Count > MaxDataRows)
-                {
-                    return Table.Fail(TooManyRows());
-                }
-
-                rows.Add(WorkbookRow(row));
-            }
+            var rows = WorkbookSheetReader.ReadRows(bytes, cancellationToken);
+            return rows is null ? Table.Fail(EmptyFile) : new Table(rows);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        catch (ImportLimitException ex)
         {
-            // MiniExcel fails in many ways on a file that is not a workbook (a bad zip, missing parts, bad XML); to the
-            // user they are all the same problem.
+            return Table.Fail(ex.Message);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or XmlException or FormatException or IOException or NotSupportedException)
+        {
+            // A bad zip, a missing part, bad XML or a DTD: to the user they are all the same problem.
             return Table.Fail(NotAWorkbook);
         }
-
-        return new Table(rows);
-    }
-
-    /// <summary>MiniExcel keys a row's cells by column letter ("A", "B", … "AA").</summary>
-    private static string?[] WorkbookRow(IDictionary<string, object?> row)
-    {
-        var cells = new string?[row.Count == 0 ? 0 : row.Keys.Max(ColumnIndex) + 1];
-        foreach (var (column, value) in row)
-        {
-            cells[ColumnIndex(column)] = WorkbookCellText(value);
-        }
-
-        return cells;
     }
 
     /// <summary>The text of a workbook cell; a number keeps its value ("45,5") and is read back by <see cref="NumberText.Parse"/>.</summary>
@@ -213,6 +178,7 @@ public static class ScoreFileReader
         }
 
         var rows = new List<string?[]>();
+        var fields = new string?[ImportLimits.MaxColumns];
         try
         {
             using var reader = CsvReader.FromText(text, new CsvReaderOptions
@@ -225,17 +191,37 @@ public static class ScoreFileReader
             while (reader.Read())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (rows.Count > MaxDataRows)
+                if (rows.Count > ImportLimits.MaxDataRows)
                 {
-                    return Table.Fail(TooManyRows());
+                    return Table.Fail(ImportLimits.TooManyRows);
                 }
 
-                var cells = new string?[reader.FieldCount];
-                for (var i = 0; i < cells.Length; i++)
+                // Only up to the last field with text counts: Excel writes a separator for every column of the used range.
+                var width = 0;
+                for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    cells[i] = reader.GetString(i);
+                    var field = reader.GetString(i);
+                    if (string.IsNullOrWhiteSpace(field))
+                    {
+                        continue;
+                    }
+
+                    if (i >= ImportLimits.MaxColumns)
+                    {
+                        return Table.Fail(ImportLimits.TooManyColumns);
+                    }
+
+                    if (field.Length > ImportLimits.MaxCellLength)
+                    {
+                        return Table.Fail(ImportLimits.CellTooLong($"{ColumnLetter(i)}{rows.Count + 1}"));
+                    }
+
+                    fields[i] = field;
+                    width = i + 1;
                 }
 
+                var cells = fields[..width];
+                Array.Clear(fields);
                 rows.Add(cells);
             }
         }
@@ -309,7 +295,7 @@ public static class ScoreFileReader
 
         if (unknown.Count > 0)
         {
-            errors.Add((unknown.Count == 1 ? $"La columna «{unknown[0]}» no se reconoce. " : $"Las columnas {Quoted(unknown)} no se reconocen. ") + ValidColumns);
+            errors.Add((unknown.Count == 1 ? $"La columna «{ImportLimits.Quote(unknown[0])}» no se reconoce. " : $"Las columnas {Quoted(unknown)} no se reconocen. ") + ValidColumns);
         }
 
         foreach (var (column, indexes) in positions.Where(p => p.Value.Count > 1))
@@ -384,9 +370,6 @@ public static class ScoreFileReader
 
     private static bool IsEmpty(string?[] row) => row.All(c => Clean(c) is null);
 
-    private static string TooManyRows() =>
-        $"El archivo tiene más de {MaxDataRows.ToString("N0", EsCo.Culture)} filas de datos; divídalo en archivos más pequeños.";
-
     private static string Megabytes(long bytes)
     {
         var megabytes = bytes / (decimal)(1024 * 1024);
@@ -412,18 +395,7 @@ public static class ScoreFileReader
         return letters;
     }
 
-    private static int ColumnIndex(string letters)
-    {
-        var index = 0;
-        foreach (var c in letters)
-        {
-            index = (index * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
-        }
-
-        return index - 1;
-    }
-
-    private static string Quoted(IReadOnlyList<string> names) => Join(names.Select(n => $"«{n}»").ToList());
+    private static string Quoted(IReadOnlyList<string> names) => Join(names.Select(n => $"«{ImportLimits.Quote(n)}»").ToList());
 
     /// <summary>A Spanish list: "A", "A y B", "A, B y C".</summary>
     public static string Join(IReadOnlyList<string> items) => items.Count switch

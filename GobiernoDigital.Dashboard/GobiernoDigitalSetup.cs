@@ -50,6 +50,7 @@ public static class GobiernoDigitalSetup
         services.AddScoped<AuditTrailService>();
         services.AddScoped<ExportService>();
         services.AddScoped<PlanService>();
+        services.AddSingleton<ImportGate>();
         services.AddScoped<ScoreImportService>();
         services.AddScoped<CatalogService>();
         services.AddScoped<TargetService>();

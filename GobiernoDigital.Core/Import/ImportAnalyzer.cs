@@ -121,7 +121,7 @@ public static class ImportAnalyzer
             }
             else
             {
-                errors.Add($"La vigencia «{text}» no es un año; escriba, por ejemplo, 2024.");
+                errors.Add($"La vigencia «{ImportLimits.Quote(text)}» no es un año; escriba, por ejemplo, 2024.");
                 return null;
             }
         }
@@ -148,7 +148,7 @@ public static class ImportAnalyzer
         var candidates = categoriesByName[ScoreCell.Normalize(name)].ToList();
         if (candidates.Count == 0)
         {
-            errors.Add($"La categoría «{name}» no está en el catálogo.");
+            errors.Add($"La categoría «{ImportLimits.Quote(name)}» no está en el catálogo.");
             return null;
         }
 
@@ -223,14 +223,7 @@ public static class ImportAnalyzer
     /// <summary>"45,5", "No aplica", or "45,5 · «observación…»" (long observations shortened).</summary>
     private static string ScoreText(Score score, string? observation)
     {
-        const int shown = 80;
-        if (observation is null)
-        {
-            return score.ToString();
-        }
-
-        var text = observation.Length <= shown ? observation : observation[..shown].TrimEnd() + "…";
-        return $"{score} · «{text}»";
+        return observation is null ? score.ToString() : $"{score} · «{ImportLimits.Quote(observation)}»";
     }
 
     private sealed record VigenciaInput(int? Vigencia);

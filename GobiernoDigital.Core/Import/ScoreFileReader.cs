@@ -14,8 +14,11 @@ namespace GobiernoDigital.Core.Import;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>.xlsx: the sheet named «Puntajes» when there is one, otherwise the first sheet. Numbers become text that
-/// <see cref="NumberText.Parse"/> reads back to the same value ("45,5").</item>
+/// <item>.xlsx: the sheet named «Puntajes» when there is one, otherwise the first sheet, read by
+/// <see cref="WorkbookSheetReader"/>. Numbers become text that <see cref="NumberText.Parse"/> reads back to the same value ("45,5").</item>
+/// <item>Both formats within <see cref="ImportLimits"/> (rows, columns with data, cell length; for a workbook also its
+/// decompressed size, parts and texts), checked while reading: a file over a limit is refused with its Spanish message,
+/// and nothing is written to disk.</item>
 /// <item>.csv: UTF-8 with or without byte order mark; <c>;</c> or <c>,</c> as separator, detected from the header line
 /// (a first line <c>sep=;</c>, as Excel writes it, is honoured); cells may be quoted.</item>
 /// <item>Row 1 is the header; every row keeps the number the spreadsheet shows, also when empty rows are skipped.</item>

@@ -10,10 +10,15 @@ namespace GobiernoDigital.Dashboard.Services;
 
 /// <summary>
 /// Imports scores and metas from a .xlsx or .csv file: first a preview of every change and every error, then the commit
-/// of that preview in one transaction. Both steps need the policy <see cref="Policies.EditarPuntajes"/>.
+/// of that preview in one transaction. Both steps need the policy <see cref="Policies.EditarPuntajes"/>, and a slot of the
+/// server's <see cref="ImportGate"/>: over the cap they are refused with <see cref="ImportLimits.Busy"/>.
 /// </summary>
-public sealed class ScoreImportService(IDbContextFactory<GobiernoDigitalDbContext> dbFactory, AccessGuard guard, TimeProvider clock)
+/// <remarks>Without a gate (tests that build the service by hand) each service has its own.</remarks>
+public sealed class ScoreImportService(
+    IDbContextFactory<GobiernoDigitalDbContext> dbFactory, AccessGuard guard, TimeProvider clock, ImportGate? gate = null)
 {
+    private readonly ImportGate _gate = gate ?? new ImportGate();
+
     public const string DatabaseUnavailable = "La base de datos está ocupada o no responde; intente de nuevo en un momento.";
 
     /// <summary>Reads the file and compares it with the current data. Saves nothing.</summary>
@@ -25,6 +30,12 @@ public sealed class ScoreImportService(IDbContextFactory<GobiernoDigitalDbContex
     public async Task<ImportPreview> PreviewAsync(Stream content, string fileName, long size, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(Policies.EditarPuntajes);
+        using var slot = _gate.TryEnter();
+        if (slot is null)
+        {
+            return ImportPreview.Rejected(fileName, [ImportLimits.Busy]);
+        }
+
         var read = await ScoreFileReader.ReadAsync(content, fileName, size, cancellationToken);
         if (read.File is null)
         {
@@ -54,6 +65,12 @@ public sealed class ScoreImportService(IDbContextFactory<GobiernoDigitalDbContex
     public async Task<ImportOutcome> CommitAsync(ImportPreview preview, MeasurementSource sourceForNewMeasurements, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandAsync(Policies.EditarPuntajes);
+        using var slot = _gate.TryEnter();
+        if (slot is null)
+        {
+            return ImportOutcome.Fail(ImportLimits.Busy);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Actor = actor;
         db.Clock = clock;

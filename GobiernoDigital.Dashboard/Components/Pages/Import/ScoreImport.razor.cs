@@ -12,8 +12,13 @@ namespace GobiernoDigital.Dashboard.Components.Pages.Import;
 /// An editor loads a .xlsx or .csv file of scores, sees what it would change and every error with its row, and imports
 /// it in one transaction.
 /// </summary>
-public partial class ScoreImport
+/// <remarks>
+/// Reading and importing stop when the page goes away (the tab is closed, the user navigates): the page's cancellation
+/// reaches the reader, so a large file does not keep the server busy for nobody.
+/// </remarks>
+public partial class ScoreImport : IDisposable
 {
+    private readonly CancellationTokenSource _closing = new();
     private readonly int[] _pageSizes = [25, 50, 100];
     private MudFileUpload<IBrowserFile>? _upload;
     private MeasurementSource _source = MeasurementSource.ResultadoOficialFurag;
@@ -43,7 +48,7 @@ public partial class ScoreImport
         {
             // At most the limit and one byte more is read; a larger file is refused by its reported size, unread.
             await using var content = file.Size <= ScoreFileReader.MaxBytes ? file.OpenReadStream(ScoreFileReader.MaxBytes + 1) : Stream.Null;
-            _preview = await Import.PreviewAsync(content, file.Name, file.Size);
+            _preview = await Import.PreviewAsync(content, file.Name, file.Size, _closing.Token);
         }
         catch (AccessDeniedException ex)
         {
@@ -53,10 +58,14 @@ public partial class ScoreImport
         {
             _message = "No se pudo leer el archivo desde el navegador; elíjalo de nuevo.";
         }
+        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
+        {
+            // The page went away: nobody is left to show anything to.
+        }
         finally
         {
             _busy = false;
-            if (_upload is not null)
+            if (_upload is not null && !_closing.IsCancellationRequested)
             {
                 // So that choosing the same file again, once corrected, loads it again.
                 await _upload.ClearAsync();
@@ -74,7 +83,7 @@ public partial class ScoreImport
         _busy = true;
         try
         {
-            var outcome = await Import.CommitAsync(preview, _source);
+            var outcome = await Import.CommitAsync(preview, _source, _closing.Token);
             if (outcome.Succeeded)
             {
                 _outcome = outcome;
@@ -91,10 +100,21 @@ public partial class ScoreImport
         {
             _message = ex.Message;
         }
+        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
+        {
+            // The page went away before the commit was saved: the transaction was not committed.
+        }
         finally
         {
             _busy = false;
         }
+    }
+
+    public void Dispose()
+    {
+        _closing.Cancel();
+        _closing.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private void Discard()

@@ -86,6 +86,7 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
     [
         "categoría desconocida", "puntaje fuera de rango", "texto en el puntaje", "texto en la meta", "categoría repetida",
         "archivo vacío", "columnas equivocadas", "archivo demasiado grande", "extensión desconocida", "no es un libro de Excel",
+        "bomba zip", "encabezado muy ancho", "un millón de filas", "libro con DOCTYPE", "celda enorme citada",
     ];
 
     [Theory]
@@ -215,6 +216,43 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
 
     private static FakeCurrentUser Editor => FakeCurrentUser.InRole(Roles.Editor, "asesora", "Asesora TI");
 
+    [Fact]
+    public async Task PreviewAndCommitAsync_EveryImportSlotOfTheServerTaken_RefusedAsBusyAndNothingChanges()
+    {
+        var preview = await PreviewAsync(Service(Editor), GoodFile("puntajes.csv"), "puntajes.csv");
+        using var gate = new ImportGate(2);
+        var service = new ScoreImportService(Database, TestAuthorization.Guard(Editor), new FixedTimeProvider(ImportNow), gate);
+        var before = await Database.ContentHashAsync();
+        var first = gate.TryEnter();
+        var second = gate.TryEnter();
+
+        var busyPreview = await PreviewAsync(service, GoodFile("puntajes.csv"), "puntajes.csv");
+        var busyCommit = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+
+        Assert.Equal([ImportLimits.Busy], busyPreview.Errors.Select(e => e.Message));
+        Assert.Equal(ImportLimits.Busy, busyCommit.Error);
+        Assert.Equal(before, await Database.ContentHashAsync());
+
+        // Once one of them ends, the next import gets its slot.
+        first!.Dispose();
+        Assert.True((await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct)).Succeeded);
+        second!.Dispose();
+    }
+
+    [Fact]
+    public async Task PreviewAsync_PageClosedWhileReading_StopsAndReleasesItsSlot()
+    {
+        using var gate = new ImportGate(1);
+        var service = new ScoreImportService(Database, TestAuthorization.Guard(Editor), new FixedTimeProvider(ImportNow), gate);
+        using var closing = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        closing.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => service.PreviewAsync(new MemoryStream(GoodFile("puntajes.xlsx")), "puntajes.xlsx", 100, closing.Token));
+
+        using var slot = gate.TryEnter();
+        Assert.NotNull(slot);
+    }
+
     private ScoreImportService Service(FakeCurrentUser user) => new(Database, TestAuthorization.Guard(user), new FixedTimeProvider(ImportNow));
 
     private static async Task<ImportPreview> PreviewAsync(ScoreImportService service, byte[] bytes, string fileName) =>
@@ -250,6 +288,12 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
             "archivo demasiado grande" => File(LargeCsv(), "puntajes.csv", "El archivo pesa 6,2 MB; el máximo es 5 MB."),
             "extensión desconocida" => File(Csv([2023, "Transparencia", 50, null, null]), "puntajes.txt", ScoreFileReader.UnsupportedExtension),
             "no es un libro de Excel" => File(Csv([2023, "Transparencia", 50, null, null]), "puntajes.xlsx", ScoreFileReader.NotAWorkbook),
+            "bomba zip" => File(HostileFiles.SharedStringsBomb(64), "bomba.xlsx", ImportLimits.WorkbookTooLarge),
+            "encabezado muy ancho" => File(HostileFiles.WideCsv(20_000, 2), "ancho.csv", ImportLimits.TooManyColumns),
+            "un millón de filas" => File(HostileFiles.LongCsv(1_000_000), "largo.csv", ImportLimits.TooManyRows),
+            "libro con DOCTYPE" => File(HostileFiles.WorkbookWithDoctype(), "doctype.xlsx", ScoreFileReader.NotAWorkbook),
+            // A category name of 2.000 characters: the message quotes its first 80 and «…».
+            "celda enorme citada" => Row(Csv([2023, new string('z', 2000), 50, null, null]), 2, $"La categoría «{new string('z', 80)}…» no está en el catálogo."),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown bad file."),
         };
     }

@@ -14,7 +14,7 @@ public sealed class BenchOptions
         Smoke = smoke;
     }
 
-    /// <summary>throughput, circuits, interaction, growth or startup.</summary>
+    /// <summary>throughput, circuits, interaction, growth, startup or hostile-imports.</summary>
     public string Figure { get; }
 
     /// <summary>The reduced run of CI: tiny counts, a few seconds; it proves the figure still runs, nothing more.</summary>
@@ -27,7 +27,7 @@ public sealed class BenchOptions
     {
         if (args.Length == 0 || args[0].StartsWith('-'))
         {
-            throw new BenchException("Uso: GobiernoDigital.Bench <throughput|circuits|interaction|growth|startup> --app CARPETA [--smoke] [--opción valor]…");
+            throw new BenchException("Uso: GobiernoDigital.Bench <throughput|circuits|interaction|growth|startup|hostile-imports> --app CARPETA [--smoke] [--opción valor]…");
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);

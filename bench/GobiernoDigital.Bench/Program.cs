@@ -3,6 +3,12 @@ using GobiernoDigital.Bench.Figures;
 
 // bench/README.md says what each figure measures and how to run it. Figures go to standard output as name=value
 // lines; notes and errors to standard error.
+if (args is [HostileImportsBenchmark.WorkerCommand, var databasePath, var filePath])
+{
+    // One file of bench/hostile-imports, in a process of its own so that its peak memory is the file's.
+    return await HostileImportsBenchmark.WorkAsync(databasePath, filePath);
+}
+
 try
 {
     var options = BenchOptions.Parse(args);
@@ -23,7 +29,8 @@ try
         "interaction" => InteractionBenchmark.RunAsync,
         "growth" => GrowthBenchmark.RunAsync,
         "startup" => StartupBenchmark.RunAsync,
-        var other => throw new BenchException($"Cifra desconocida: {other} (throughput, circuits, interaction, growth, startup)."),
+        "hostile-imports" => HostileImportsBenchmark.RunAsync,
+        var other => throw new BenchException($"Cifra desconocida: {other} (throughput, circuits, interaction, growth, startup, hostile-imports)."),
     };
     await run(options, cancellation.Token);
     Report.MachineLoad("end");

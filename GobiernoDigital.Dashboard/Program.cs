@@ -23,10 +23,13 @@ if (SecurityHeaders.HttpsConfigured(app.Configuration))
     app.UseHttpsRedirection();
 }
 
+// Per-client limits on opening circuits, signing in and downloading (section Limites; see the README).
+app.UseRequestLimits();
 app.UseRequestLocalization(GobiernoDigitalSetup.Culture.Name);
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseSpanishAntiforgeryRefusal();
 // Off unless Diagnostico:Habilitado = true: the hooks bench/ measures with (see bench/README.md).
 app.UseBenchmarkDiagnostics();
 

@@ -15,7 +15,8 @@ public static class AccountEndpoints
             // UseAntiforgery only records the outcome for an endpoint without form binding: check it here.
             if (!await antiforgery.IsRequestValidAsync(context))
             {
-                return Results.BadRequest();
+                await RequestLimits.WriteInvalidFormAsync(context);
+                return Results.Empty;
             }
 
             await signIn.SignOutAsync();

@@ -249,6 +249,13 @@ public sealed class UserAdministrationService(
                 return EditResult.Fail(Describe(added));
             }
 
+            // A new stamp ends the user's other sessions and open circuits within a minute, as disabling does.
+            var restamped = await users.UpdateSecurityStampAsync(user);
+            if (!restamped.Succeeded)
+            {
+                return EditResult.Fail(Describe(restamped));
+            }
+
             await AuditAsync(db, actor, AuditAction.Modificado, user.Id, before, Snapshot(user, role), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return EditResult.Ok;

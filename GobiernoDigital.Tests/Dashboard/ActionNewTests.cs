@@ -57,6 +57,21 @@ public sealed class ActionNewTests : ActionDialogTestContext
         Assert.Empty(cut.FindAll("[data-testid=campo-hallazgo]"));
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("1e3")]
+    [InlineData("99999999999999999999")]
+    public void Render_MalformedFindingInTheAddress_IgnoredAndTheCategoryChoiceShown(string hallazgo)
+    {
+        SignInAsEditor();
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("hallazgo", hallazgo));
+
+        var cut = Render<ActionNew>();
+
+        cut.WaitForElement("[data-testid=campo-categoria]");
+        Assert.Empty(cut.FindAll("[data-testid=error-nueva-accion]"));
+    }
+
     /// <summary>Opens <c>/plan/acciones/nueva?hallazgo=ID</c>, as a link from the plan or the category page does.</summary>
     private IRenderedComponent<ActionNew> RenderWithFinding(int findingId)
     {

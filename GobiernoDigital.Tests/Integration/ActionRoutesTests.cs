@@ -1,4 +1,6 @@
 using System.Net;
+using GobiernoDigital.Core.Identity;
+using GobiernoDigital.Tests.TestDoubles;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 
@@ -48,6 +50,22 @@ public sealed class ActionRoutesTests(DashboardAppFactory app) : IClassFixture<D
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith(AuthForms.SignInPath, AuthForms.LocationOf(response), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetNewAction_MalformedFindingInTheAddress_TheFormWithoutAnErrorBoundary()
+    {
+        await TestUsers.CreateAsync(app.Services, "editor.hallazgo", Roles.Editor);
+        using var client = AuthForms.CreateBrowserClient(app);
+        await AuthForms.SignInOrFailAsync(client, "editor.hallazgo", TestUsers.Password);
+
+        using var response = await client.GetAsync("/plan/acciones/nueva?hallazgo=abc", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await AuthForms.TextAsync(response);
+        Assert.Contains("data-testid=\"campo-categoria\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("No pudimos mostrar esta parte de la página", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"error-nueva-accion\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

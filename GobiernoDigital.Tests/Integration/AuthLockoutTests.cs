@@ -1,5 +1,6 @@
 using System.Net;
 using GobiernoDigital.Core.Identity;
+using GobiernoDigital.Dashboard.Authorization;
 using GobiernoDigital.Tests.TestDoubles;
 using Xunit;
 
@@ -28,7 +29,8 @@ public sealed class AuthLockoutTests(LockoutAppFactory app) : IClassFixture<Lock
         using var response = await AuthForms.SignInAsync(client, "editor.bloqueado", TestUsers.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("bloqueada", AuthForms.ErrorOf(await AuthForms.TextAsync(response)), StringComparison.Ordinal);
+        // The same words as a wrong password: a stranger cannot tell that the account exists and is locked.
+        Assert.Equal(UniformSignIn.FailureMessage, AuthForms.ErrorOf(await AuthForms.TextAsync(response)));
         Assert.Null(AuthForms.SessionCookieValue(response));
         Assert.True(await TestUsers.IsLockedOutAsync(app.Services, "editor.bloqueado"));
         using var edit = await client.GetAsync($"/categorias/{TransparenciaId()}/editar", TestContext.Current.CancellationToken);
@@ -43,7 +45,7 @@ public sealed class AuthLockoutTests(LockoutAppFactory app) : IClassFixture<Lock
         for (var attempt = 1; attempt < LockoutAppFactory.MaxFailedAttempts; attempt++)
         {
             using var failed = await AuthForms.SignInAsync(client, "editor.casi", WrongPassword);
-            Assert.Equal("Usuario o contraseña incorrectos.", AuthForms.ErrorOf(await AuthForms.TextAsync(failed)));
+            Assert.Equal(UniformSignIn.FailureMessage, AuthForms.ErrorOf(await AuthForms.TextAsync(failed)));
         }
 
         Assert.False(await TestUsers.IsLockedOutAsync(app.Services, "editor.casi"));

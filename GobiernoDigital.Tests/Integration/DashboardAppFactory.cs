@@ -17,6 +17,8 @@ public class DashboardAppFactory : WebApplicationFactory<Program>
         // Development serves the static web assets (MudBlazor's css/js) straight from the build output, as `dotnet run` does.
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:GobiernoDigital", Database.ConnectionString);
+        // Every test request comes from one address: the per-client limits would throttle a class's tests (RequestLimitsTests turns them on).
+        builder.UseSetting("Limites:Habilitados", "false");
     }
 
     protected override void Dispose(bool disposing)

@@ -1,14 +1,11 @@
-using System.Data.Common;
 using GobiernoDigital.Core.Auditing;
 using GobiernoDigital.Core.Domain;
 using GobiernoDigital.Core.Identity;
-using GobiernoDigital.Core.Persistence;
 using GobiernoDigital.Core.Scoring;
 using GobiernoDigital.Dashboard.Authorization;
 using GobiernoDigital.Dashboard.Services;
 using GobiernoDigital.Tests.TestDoubles;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Xunit;
 
 namespace GobiernoDigital.Tests.Integration;
@@ -520,42 +517,5 @@ public sealed class MeasurementServiceTests : SeededDatabaseTestBase
     {
         await using var db = await Database.CreateDbContextAsync(Ct);
         return await db.Scores.CountAsync(s => db.Measurements.Any(m => m.Id == s.MeasurementId && m.Vigencia == vigencia), Ct);
-    }
-
-    /// <summary>
-    /// Contexts on the test database that let another user's save commit once, right
-    /// after the service has read the measurement and just before it writes: the race the revision check alone misses.
-    /// </summary>
-    private sealed class RaceBeforeWrite : IDbContextFactory<GobiernoDigitalDbContext>
-    {
-        private readonly DbContextOptions<GobiernoDigitalDbContext> _options;
-        private readonly OtherSaveOnWrite _interceptor;
-
-        public RaceBeforeWrite(SqliteTestDatabase database, Func<Task> otherSave)
-        {
-            _interceptor = new OtherSaveOnWrite(otherSave);
-            _options = new DbContextOptionsBuilder<GobiernoDigitalDbContext>().UseSqlite(database.ConnectionString).AddInterceptors(_interceptor).Options;
-        }
-
-        public bool Raced => _interceptor.Done;
-
-        public GobiernoDigitalDbContext CreateDbContext() => new(_options);
-
-        public Task<GobiernoDigitalDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) => Task.FromResult(CreateDbContext());
-
-        private sealed class OtherSaveOnWrite(Func<Task> otherSave) : DbConnectionInterceptor
-        {
-            public bool Done { get; private set; }
-
-            // The connection opens for each query and once more for the save; only the save's context has changes.
-            public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-            {
-                if (!Done && eventData.Context?.ChangeTracker.HasChanges() == true)
-                {
-                    Done = true;
-                    await otherSave();
-                }
-            }
-        }
     }
 }

@@ -253,6 +253,118 @@ public sealed class ScoreEditingServiceTests : SeededDatabaseTestBase
         Assert.Equal(70m, db.Targets.Single(t => t.CategoryId == _transparencia && t.Vigencia == 2027).Value);
     }
 
+    // The category edit page's save: score, observation and meta in one transaction, checked against the state the page read.
+
+    [Fact]
+    public async Task SaveAsync_TwoEditorsOnTheSamePage_SecondSaveRefusedWithTheCurrentValuesAndTheFirstStays()
+    {
+        var first = Service(FakeCurrentUser.InRole(Roles.Editor, "uno", "Editor Uno"));
+        var second = Service(FakeCurrentUser.InRole(Roles.Editor, "dos", "Editor Dos"));
+        var firstPage = (await first.GetForEditAsync(_transparencia, Vigencia, Ct))!;
+        var secondPage = (await second.GetForEditAsync(_transparencia, Vigencia, Ct))!;
+
+        var saved = await first.SaveAsync(_transparencia, firstPage, Score.Measured(61m), "Revisado en comité", 90m, Ct);
+        var afterFirst = await Database.ContentHashAsync();
+        var refused = await second.SaveAsync(_transparencia, secondPage, Score.Measured(62m), secondPage.Observation, secondPage.Target, Ct);
+
+        Assert.True(saved.Succeeded, saved.Message);
+        Assert.False(refused.Succeeded);
+        Assert.StartsWith(ScoreEditingService.ConflictMessage, refused.Message, StringComparison.Ordinal);
+        Assert.Contains("puntaje 61,0; meta 90,0; observación «Revisado en comité»", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(new CategoryEditState(Vigencia, firstPage.Revision + 1, Score.Measured(61m), "Revisado en comité", 90m), refused.Current);
+        Assert.Equal(afterFirst, await Database.ContentHashAsync());
+        Assert.Equal(refused.Current, await first.GetForEditAsync(_transparencia, Vigencia, Ct));
+    }
+
+    [Fact]
+    public async Task SaveAsync_AnotherSaveBetweenItsReadAndItsWrite_RefusedAndTheOtherSaveStays()
+    {
+        var other = Service(FakeCurrentUser.InRole(Roles.Editor, "otra"));
+        var otherPage = (await other.GetForEditAsync(_transparencia, Vigencia, Ct))!;
+        var racing = new RaceBeforeWrite(Database, async () =>
+            Assert.True((await other.SaveAsync(_transparencia, otherPage, Score.Measured(61m), null, 90m, Ct)).Succeeded));
+        var service = new ScoreEditingService(racing, TestAuthorization.Guard(UserIn(Roles.Editor)), new FixedTimeProvider(Now));
+        var page = (await service.GetForEditAsync(_transparencia, Vigencia, Ct))!;
+
+        var result = await service.SaveAsync(_transparencia, page, Score.Measured(62m), null, 100m, Ct);
+
+        Assert.True(racing.Raced);
+        Assert.False(result.Succeeded);
+        Assert.Equal(Score.Measured(61m), result.Current!.Score);
+        var stored = (await Service(UserIn(Roles.Editor)).GetForEditAsync(_transparencia, Vigencia, Ct))!;
+        Assert.Equal((Score.Measured(61m), 90m), (stored.Score, stored.Target));
+    }
+
+    [Fact]
+    public async Task SaveAsync_MetaChangedOnTheMetasGridSinceThePageWasRead_Refused()
+    {
+        var page = (await Service(UserIn(Roles.Editor)).GetForEditAsync(_transparencia, Vigencia, Ct))!;
+        var grid = new TargetService(Database, TestAuthorization.Guard(UserIn(Roles.Editor)), new FixedTimeProvider(Now));
+        Assert.True((await grid.SaveAsync([new TargetCellChange(_transparencia, Vigencia, 100m, "85")], Ct)).Succeeded);
+
+        var result = await Service(UserIn(Roles.Editor)).SaveAsync(_transparencia, page, Score.Measured(45m), null, 100m, Ct);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("meta 85,0", result.Message, StringComparison.Ordinal);
+        var stored = (await Service(UserIn(Roles.Editor)).GetForEditAsync(_transparencia, Vigencia, Ct))!;
+        Assert.Equal((Score.Measured(40m), 85m), (stored.Score, stored.Target));
+    }
+
+    [Fact]
+    public async Task GetForEditAsync_ScoreWithAnObservation_TheFormGetsTheObservation()
+    {
+        Assert.True((await Service(UserIn(Roles.Editor)).SetScoreAsync(_transparencia, Vigencia, Score.Measured(40m), "Falta la evidencia del portal", Ct)).Succeeded);
+
+        var page = await Service(UserIn(Roles.Editor)).GetForEditAsync(_transparencia, Vigencia, Ct);
+
+        Assert.Equal(new CategoryEditState(Vigencia, page!.Revision, Score.Measured(40m), "Falta la evidencia del portal", Target.Default), page);
+    }
+
+    [Fact]
+    public async Task SaveAsync_OnlyTheMetaChanged_TheObservationSurvives()
+    {
+        var service = Service(UserIn(Roles.Editor));
+        Assert.True((await service.SetScoreAsync(_transparencia, Vigencia, Score.Measured(40m), "Falta la evidencia del portal", Ct)).Succeeded);
+        var page = (await service.GetForEditAsync(_transparencia, Vigencia, Ct))!;
+
+        // What the page sends back when the user changed only the meta: the observation as it was loaded.
+        var result = await service.SaveAsync(_transparencia, page, page.Score, page.Observation, 80m, Ct);
+
+        Assert.True(result.Succeeded, result.Message);
+        await using var db = await Database.CreateDbContextAsync(Ct);
+        var score = await db.Scores.SingleAsync(s => s.CategoryId == _transparencia, Ct);
+        Assert.Equal("Falta la evidencia del portal", score.Observation);
+        Assert.Equal(80m, (await db.Targets.SingleAsync(t => t.CategoryId == _transparencia && t.Vigencia == Vigencia, Ct)).Value);
+    }
+
+    [Fact]
+    public async Task SaveAsync_ScoreAndMeta_OneAuditedSaveEach()
+    {
+        var page = (await Service(UserIn(Roles.Editor)).GetForEditAsync(_transparencia, Vigencia, Ct))!;
+
+        var result = await Service(UserIn(Roles.Editor)).SaveAsync(_transparencia, page, Score.Measured(55.5m), null, 80m, Ct);
+
+        Assert.True(result.Succeeded, result.Message);
+        var entries = await AuditEntriesAsync();
+        Assert.Equal(["Meta", "Puntaje"], entries.Select(e => e.EntityType).Order());
+        // One transaction: both entries carry the same instant and actor.
+        Assert.Single(entries.Select(e => (e.OccurredAtUtc, e.UserName)).Distinct());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(Roles.Lector)]
+    public async Task SaveAsync_AnonymousOrLector_RefusedAndNothingWritten(string? role)
+    {
+        var page = (await Service(UserIn(Roles.Editor)).GetForEditAsync(_transparencia, Vigencia, Ct))!;
+        var before = await Database.ContentHashAsync();
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            Service(UserIn(role)).SaveAsync(_transparencia, page, Score.Measured(55.5m), null, 80m, Ct));
+
+        Assert.Equal(before, await Database.ContentHashAsync());
+    }
+
     private static Dictionary<string, decimal> Decimals(string? json)
     {
         Assert.NotNull(json);

@@ -192,6 +192,36 @@ public sealed class UserAdministrationServiceTests : IAsyncLifetime
         Assert.Equal([Roles.Editor], await RolesOfAsync(user.Id));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ChangeRoleOrDisable_AnOpenCircuitOfThatUser_FailsItsNextRevalidation(bool disable)
+    {
+        var user = await CreateUserAsync(disable ? "ivan.deshabilitado" : "ivan.degradado", Roles.Editor);
+        await using var scope = _app.Services.CreateAsyncScope();
+        var principal = await scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>().CreateUserPrincipalAsync(user);
+        Assert.True(await StillValidAsync(principal));
+
+        var result = disable
+            ? await AdminService().SetDisabledAsync(user.Id, true, Cancellation)
+            : await AdminService().ChangeRoleAsync(user.Id, Roles.Lector, Cancellation);
+
+        Assert.Equal(EditResult.Ok, result);
+        Assert.False(await StillValidAsync(principal));
+    }
+
+    [Fact]
+    public async Task ChangeRoleAsync_NewSecurityStamp_TheCookiesOfOtherSessionsEnd()
+    {
+        var user = await CreateUserAsync("julia", Roles.Editor);
+
+        Assert.Equal(EditResult.Ok, await AdminService().ChangeRoleAsync(user.Id, Roles.Lector, Cancellation));
+
+        await using var scope = _app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        Assert.NotEqual(user.SecurityStamp, await users.GetSecurityStampAsync((await users.FindByIdAsync(user.Id))!));
+    }
+
     [Fact]
     public async Task ChangeRoleAsync_AnotherEnabledAdministradorRemains_DemotesTheAdministrador()
     {
@@ -333,6 +363,15 @@ public sealed class UserAdministrationServiceTests : IAsyncLifetime
             Assert.Contains(p, char.IsAsciiDigit);
         });
         Assert.Equal(passwords.Count, passwords.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    private async Task<bool> StillValidAsync(System.Security.Claims.ClaimsPrincipal principal)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        return await RevalidatingIdentityAuthenticationStateProvider.IsStillValidAsync(
+            scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>(),
+            scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value,
+            principal);
     }
 
     private UserAdministrationService AdminService() =>

@@ -62,6 +62,8 @@ public sealed class AppProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ConnectionStrings__GobiernoDigital"] = $"Data Source={folder.DatabasePath}";
         info.Environment["Diagnostico__Habilitado"] = "true";
+        // The load clients open hundreds of circuits from 127.0.0.1: the per-client limits would refuse what is measured.
+        info.Environment["Limites__Habilitados"] = "false";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

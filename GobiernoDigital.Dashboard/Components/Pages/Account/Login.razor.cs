@@ -1,20 +1,19 @@
 using System.ComponentModel.DataAnnotations;
-using GobiernoDigital.Core.Identity;
+using GobiernoDigital.Dashboard.Authorization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Identity;
 
 namespace GobiernoDigital.Dashboard.Components.Pages.Account;
 
-/// <summary>Sign-in form (static server rendering: it sets the sign-in cookie). Locks the account after repeated failures.</summary>
+/// <summary>
+/// Sign-in form (static server rendering: it sets the sign-in cookie). Locks the account after repeated failures; every
+/// failure reads the same and takes about as long (<see cref="UniformSignIn"/>).
+/// </summary>
 public partial class Login
 {
     private string? _error;
 
     [Inject]
-    public required SignInManager<ApplicationUser> SignIn { get; init; }
-
-    [Inject]
-    public required UserManager<ApplicationUser> Users { get; init; }
+    public required UniformSignIn SignIn { get; init; }
 
     [Inject]
     public required NavigationManager Navigation { get; init; }
@@ -31,23 +30,13 @@ public partial class Login
     private async Task SignInAsync()
     {
         ArgumentNullException.ThrowIfNull(Input);
-        var user = await Users.FindByNameAsync(Input.UserName.Trim());
-        if (user is { IsDisabled: true })
-        {
-            _error = "Esta cuenta está deshabilitada. Pida ayuda al administrador.";
-            return;
-        }
-
-        var result = await SignIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        if (await SignIn.SignInAsync(Input.UserName, Input.Password))
         {
             Navigation.NavigateTo(SafeReturnUrl(ReturnUrl), forceLoad: true);
             return;
         }
 
-        _error = result.IsLockedOut
-            ? "La cuenta quedó bloqueada por demasiados intentos fallidos. Espere unos minutos o pida ayuda al administrador."
-            : "Usuario o contraseña incorrectos.";
+        _error = UniformSignIn.FailureMessage;
     }
 
     /// <summary>A local path ("/categorias/3"), never another site ("//evil", "https://…").</summary>

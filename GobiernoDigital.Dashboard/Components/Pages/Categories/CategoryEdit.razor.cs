@@ -13,6 +13,9 @@ public partial class CategoryEdit
     private readonly ScoreEditFormModel _model = new();
     private MudForm? _form;
     private CategoryDetailModel? _category;
+
+    /// <summary>The stored values the form was filled from; the save is checked against them.</summary>
+    private CategoryEditState? _loaded;
     private List<BreadcrumbItem> _breadcrumbs = [];
     private string? _message;
     private bool _succeeded;
@@ -52,25 +55,35 @@ public partial class CategoryEdit
             _model.Vigencia = _model.Vigencias[0];
         }
 
-        LoadCurrent();
+        await LoadCurrentAsync();
     }
 
-    private void LoadCurrent()
+    private async Task LoadCurrentAsync()
     {
-        var point = _category?.History.FirstOrDefault(h => h.Vigencia == _model.Vigencia);
-        if (point is null)
+        if (_model.Vigencias.Count == 0)
         {
             return;
         }
 
-        _model.Status = point.Score.Status;
-        _model.ScoreText = point.Score.Value is { } v ? EsCo.Number(v) : string.Empty;
-        _model.TargetText = EsCo.Number(point.Target);
+        if (await Editing.GetForEditAsync(Id, _model.Vigencia) is { } state)
+        {
+            Fill(state);
+        }
+    }
+
+    /// <summary>Puts the stored values in the form, the observation included, and remembers them as the state the save expects.</summary>
+    private void Fill(CategoryEditState state)
+    {
+        _loaded = state;
+        _model.Status = state.Score.Status;
+        _model.ScoreText = state.Score.Value is { } v ? EsCo.Number(v) : string.Empty;
+        _model.Observation = state.Observation;
+        _model.TargetText = EsCo.Number(state.Target);
     }
 
     private async Task SaveAsync()
     {
-        if (_form is null)
+        if (_form is null || _loaded is null)
         {
             return;
         }
@@ -84,15 +97,19 @@ public partial class CategoryEdit
         _saving = true;
         try
         {
-            var score = _model.ToScore();
-            var result = await Editing.SetScoreAsync(Id, _model.Vigencia, score, _model.Observation);
-            if (result.Succeeded)
+            var result = await Editing.SaveAsync(
+                Id, _loaded, _model.ToScore(), _model.Observation, ScoreEditFormModel.ParseNumber(_model.TargetText)!.Value);
+            _succeeded = result.Succeeded;
+            _message = result.Message;
+            if (result.Current is { } current)
             {
-                result = await Editing.SetTargetAsync(Id, _model.Vigencia, ScoreEditFormModel.ParseNumber(_model.TargetText)!.Value);
+                Fill(current); // The other user's values replace the stale ones, as the message says.
+            }
+            else if (result.Succeeded)
+            {
+                await LoadCurrentAsync(); // The new revision, for the next save from this page.
             }
 
-            _succeeded = result.Succeeded;
-            _message = result.Succeeded ? $"Se guardaron el puntaje y la meta de la vigencia {_model.Vigencia}." : result.Error;
             _category = await Compliance.GetCategoryAsync(Id);
         }
         catch (AccessDeniedException ex)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GobiernoDigital.Dashboard.Authorization;
 using GobiernoDigital.Dashboard.Components.Shared;
 using GobiernoDigital.Dashboard.Services;
@@ -34,9 +35,10 @@ public partial class ActionNew
     [Inject]
     public required NavigationManager Navigation { get; init; }
 
-    /// <summary>The finding to preselect (<c>?hallazgo=ID</c>).</summary>
+    /// <summary>The finding to preselect (<c>?hallazgo=ID</c>); a value that is not a whole number is ignored.</summary>
+    /// <remarks>Text, not <c>int?</c>: the framework's binding throws on <c>?hallazgo=abc</c> and the page would end in the error boundary.</remarks>
     [SupplyParameterFromQuery(Name = "hallazgo")]
-    public int? Hallazgo { get; set; }
+    public string? HallazgoText { get; set; }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -44,7 +46,7 @@ public partial class ActionNew
         _model = new ActionFormModel();
         _categoryId = null;
         _error = null;
-        if (Hallazgo is { } id)
+        if (int.TryParse(HallazgoText, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
             if (_choices.Any(c => c.FindingId == id))
             {

@@ -58,7 +58,7 @@ public sealed record ProjectionLine(int? CategoryId, string Name, string? Compon
 /// <param name="HorizonVigencia">The vigencia the plan ends in (31/12/2027 → 2027).</param>
 /// <param name="PlanDeadline">The latest end date of the current plan's findings; null when there is none (the horizon is then <see cref="ProjectionService.DefaultHorizon"/>).</param>
 /// <param name="Vigencias">The measured vigencias, oldest first.</param>
-/// <param name="Overall">The Porcentaje de Cumplimiento; its meta is Σ wᵢ·metaᵢ ÷ Σ wᵢ of the categories measured in the last vigencia.</param>
+/// <param name="Overall">The Porcentaje de Cumplimiento; its meta is Σ wᵢ·metaᵢ ÷ Σ wᵢ of the categories measured in the last vigencia, with their metas of the horizon's vigencia.</param>
 /// <param name="Categories">Each category that applies to the last measured vigencia and is not No aplica there, in the catalog's order.</param>
 /// <param name="NotApplicable">The names of the categories that are No aplica in the last measured vigencia: not projected.</param>
 public sealed record ProjectionModel(
@@ -69,7 +69,7 @@ public sealed record ProjectionModel(
     IReadOnlyList<ProjectionLine> Categories,
     IReadOnlyList<string> NotApplicable)
 {
-    /// <summary>The last measured vigencia: its metas are the ones projected to.</summary>
+    /// <summary>The last measured vigencia: the series start from it (the metas are the horizon's own).</summary>
     public int LastVigencia => Vigencias[^1];
 
     /// <summary>Only one vigencia measured: only the needed pace can be shown.</summary>

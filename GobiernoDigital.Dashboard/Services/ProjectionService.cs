@@ -38,7 +38,7 @@ public sealed class ProjectionService(IDbContextFactory<GobiernoDigitalDbContext
             .Where(p => p.Percentage is not null)
             .Select(p => new SeriesPoint(p.Vigencia, p.Percentage!.Value))
             .ToList();
-        var overall = new ProjectionLine(null, "Porcentaje de Cumplimiento", null, ProjectionCalculator.Project(overallPoints, OverallTarget(lastReport), horizon));
+        var overall = new ProjectionLine(null, "Porcentaje de Cumplimiento", null, ProjectionCalculator.Project(overallPoints, v => OverallTarget(snapshot, lastReport, v), horizon));
 
         var categories = new List<ProjectionLine>();
         var notApplicable = new List<string>();
@@ -56,8 +56,8 @@ public sealed class ProjectionService(IDbContextFactory<GobiernoDigitalDbContext
                 .Where(p => p.Score.IsMeasured)
                 .Select(p => new SeriesPoint(p.Vigencia, p.Score.Value!.Value))
                 .ToList();
-            var target = snapshot.TargetOf(category.Id, lastMeasurement.Vigencia);
-            categories.Add(new ProjectionLine(category.Id, category.Name, category.Component.Name, ProjectionCalculator.Project(points, target, horizon)));
+            var categoryId = category.Id;
+            categories.Add(new ProjectionLine(category.Id, category.Name, category.Component.Name, ProjectionCalculator.Project(points, v => snapshot.TargetOf(categoryId, v), horizon)));
         }
 
         return new ProjectionModel(
@@ -69,11 +69,14 @@ public sealed class ProjectionService(IDbContextFactory<GobiernoDigitalDbContext
             notApplicable);
     }
 
-    /// <summary>Σ wᵢ·metaᵢ ÷ Σ wᵢ over the categories measured in the vigencia; the default meta when none was measured.</summary>
-    private static decimal OverallTarget(VigenciaReport report)
+    /// <summary>
+    /// Σ wᵢ·metaᵢ ÷ Σ wᵢ over the categories measured in the last measured vigencia, each with its meta of
+    /// <paramref name="vigencia"/>; the default meta when none was measured.
+    /// </summary>
+    private static decimal OverallTarget(ScoringSnapshot snapshot, VigenciaReport lastReport, int vigencia)
     {
-        var measured = report.Categories.Where(c => c.Score.IsMeasured).ToList();
+        var measured = lastReport.Categories.Where(c => c.Score.IsMeasured).ToList();
         var weights = measured.Sum(c => c.Category.Weight);
-        return weights == 0m ? Target.Default : measured.Sum(c => c.Category.Weight * c.Category.Target) / weights;
+        return weights == 0m ? Target.Default : measured.Sum(c => c.Category.Weight * snapshot.TargetOf(c.Category.CategoryId, vigencia)) / weights;
     }
 }

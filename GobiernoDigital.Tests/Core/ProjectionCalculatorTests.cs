@@ -52,4 +52,22 @@ public sealed class ProjectionCalculatorTests
     {
         Assert.Null(ProjectionCalculator.Project([new SeriesPoint(2027, 60m)], 100m, 2027).NeededPace);
     }
+
+    [Fact]
+    public void Project_MetasChangeByYear_UsesTheHorizonYearsOwnMeta()
+    {
+        // Issue 12's worked example: metas 80 (2025), 85 (2026), 100 (2027); 55 (2024) → 65 (2025), 10 a year observed.
+        // Against 2025's 80 it looked on track (65 + 2 × 10 = 85 ≥ 80); against 2027's 100 the needed pace is
+        // (100 − 65) ÷ 2 = 17,5 and 85 does not reach it.
+        var metas = new Dictionary<int, decimal> { [2024] = 80m, [2025] = 80m, [2026] = 85m, [2027] = 100m };
+
+        var result = ProjectionCalculator.Project([new SeriesPoint(2024, 55m), new SeriesPoint(2025, 65m)], v => metas[v], 2027);
+
+        Assert.Equal(100m, result.Target);
+        Assert.Equal(17.5m, result.NeededPace);
+        Assert.Equal(85m, result.ProjectedAtHorizon);
+        Assert.False(result.OnTrack);
+        Assert.Equal([65m, 82.5m, 100m], result.Needed.Select(p => p.Value));
+        Assert.Equal([(2024, 80m), (2025, 80m), (2026, 85m), (2027, 100m)], result.Targets.Select(t => (t.Vigencia, t.Value)));
+    }
 }

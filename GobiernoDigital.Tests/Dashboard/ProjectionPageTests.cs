@@ -29,7 +29,7 @@ public sealed class ProjectionPageTests : DashboardTestContext
         // Transparencia: 40 in 2023, meta 100 by 2027: (100 − 40) ÷ 4 = 15 points a year.
         var transparencia = Row(cut, "tabla-proyeccion-categorias", "Transparencia");
         Assert.Equal("40,0 (2023)", Cell(transparencia, "Último valor"));
-        Assert.Equal("100,0", Cell(transparencia, "Meta"));
+        Assert.Equal("100,0 (2027)", Cell(transparencia, "Meta"));
         Assert.Equal("15,0", Cell(transparencia, "Ritmo necesario"));
         Assert.Equal("—", Cell(transparencia, "Ritmo observado"));
         Assert.Equal("—", Cell(transparencia, "Al ritmo observado"));
@@ -96,6 +96,27 @@ public sealed class ProjectionPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void Render_MetasChangeByYear_ProjectsAgainstTheHorizonYearsMetaAndSaysWhichOne()
+    {
+        // Issue 12's worked example: Transparencia 40 (2023), 55 (2024), 65 (2025); metas 80 (2025), 85 (2026), 100 (2027).
+        // Observed (65 − 40) ÷ 2 = 12,5 a year → 90 in 2027: past 2025's 80 («En camino» before), short of 2027's 100.
+        AddVigencia(2024, transparencia: 55m);
+        AddVigencia(2025, transparencia: 65m);
+        SetTransparenciaMetas(new() { [2025] = 80m, [2026] = 85m, [2027] = 100m });
+
+        var cut = RenderProjection();
+
+        var transparencia = Row(cut, "tabla-proyeccion-categorias", "Transparencia");
+        Assert.Equal("65,0 (2025)", Cell(transparencia, "Último valor"));
+        Assert.Equal("100,0 (2027)", Cell(transparencia, "Meta"));
+        Assert.Equal("17,5", Cell(transparencia, "Ritmo necesario"));
+        Assert.Equal("llegaría a 90,0 en 2027", Cell(transparencia, "Al ritmo observado"));
+        Assert.Equal("No alcanza", Cell(transparencia, "Estado"));
+        Assert.Contains("Metas usadas: las de la vigencia 2027", Text(cut.Find("[data-testid=metas-usadas]")), StringComparison.Ordinal);
+        Assert.Contains("Meta general de 2027", Text(cut.Find("[data-testid=meta-general]")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_WithoutAPlan_FallsBackTo2027AndSaysSo()
     {
         using (var db = Database.CreateDbContext())
@@ -133,23 +154,38 @@ public sealed class ProjectionPageTests : DashboardTestContext
     }
 
     /// <summary>Records vigencia 2024 with the seed's 2023 scores except Transparencia and Colaboración.</summary>
-    private void AddVigencia2024(decimal transparencia, decimal colaboracion)
+    private void AddVigencia2024(decimal transparencia, decimal colaboracion) => AddVigencia(2024, transparencia, colaboracion);
+
+    /// <summary>Records a vigencia with the seed's 2023 scores except Transparencia and (when given) Colaboración.</summary>
+    private void AddVigencia(int vigencia, decimal transparencia, decimal? colaboracion = null)
     {
         using var db = Database.CreateDbContext();
         var previous = db.Measurements.Include(m => m.Scores).Single(m => m.Vigencia == 2023);
-        var measurement = new Measurement(2024, null, MeasurementSource.Autodiagnostico, officialIndex: null);
+        var measurement = new Measurement(vigencia, null, MeasurementSource.Autodiagnostico, officialIndex: null);
         foreach (var category in db.Categories.ToList())
         {
             var score = category.Name switch
             {
                 "Transparencia" => Score.Measured(transparencia),
-                "Colaboración" => Score.Measured(colaboracion),
+                "Colaboración" when colaboracion is { } c => Score.Measured(c),
                 _ => previous.Scores.FirstOrDefault(s => s.CategoryId == category.Id)?.Score ?? Score.NotMeasured,
             };
             measurement.SetScore(category, score);
         }
 
         db.Measurements.Add(measurement);
+        db.SaveChanges();
+    }
+
+    private void SetTransparenciaMetas(Dictionary<int, decimal> metas)
+    {
+        using var db = Database.CreateDbContext();
+        var transparencia = db.Categories.Single(c => c.Name == "Transparencia");
+        foreach (var (vigencia, value) in metas)
+        {
+            db.Targets.Add(new Target(transparencia.Id, vigencia, value));
+        }
+
         db.SaveChanges();
     }
 

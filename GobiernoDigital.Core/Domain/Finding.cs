@@ -83,8 +83,9 @@ public sealed class Finding
     }
 
     /// <summary>
-    /// One action per «mejoras para implementar» paragraph, with the finding's deadline, status No iniciada and no
-    /// owner: what the seed's plan says, nothing invented. Findings without a deadline or marked «NO APLICA» get none.
+    /// One action per improvement as a person reads the «mejoras para implementar» column (see
+    /// <see cref="ImprovementReading.Actions"/>), with the finding's deadline, status No iniciada and no owner: what the
+    /// seed's plan says, nothing invented. Findings without a deadline or marked «NO APLICA» get none.
     /// </summary>
     public void AddActionsFromImprovements()
     {
@@ -93,9 +94,9 @@ public sealed class Finding
             return;
         }
 
-        foreach (var paragraph in Improvements)
+        foreach (var text in ImprovementReading.Actions(Improvements))
         {
-            AddAction(paragraph, responsible: null, deadline);
+            AddAction(text, responsible: null, deadline);
         }
     }
 

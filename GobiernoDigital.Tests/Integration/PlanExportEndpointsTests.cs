@@ -29,6 +29,7 @@ public sealed class PlanExportEndpointsTests(DashboardAppFactory app, PrivateRea
     public async Task Get_ActionsSheet_OneRowPerActionPlusOnePerFindingWithoutActionsInTheSeedsColumns()
     {
         int actions, findingsWithoutActions, noAplica;
+        using var client = app.CreateClient(); // starts the app, which migrates and seeds the database, if no test did yet
         await using (var db = await app.Database.CreateDbContextAsync(Ct))
         {
             actions = await db.Actions.CountAsync(Ct);

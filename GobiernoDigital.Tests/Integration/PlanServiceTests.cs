@@ -15,10 +15,13 @@ public sealed class PlanServiceTests : SeededDatabaseTestBase
 {
     private static readonly SeedPlan SeedPlan = SeedLoader.ReadDocument(SeedFiles.Real).Plan!;
 
-    /// <summary>What the seed document says the actions are: one per dated paragraph of a finding not marked NO APLICA.</summary>
+    /// <summary>
+    /// What the seed document says the actions are: its dated findings not marked NO APLICA, read as actions (a
+    /// «Descripción:» / «Acciones:» continuation is part of its action; ImprovementActionSeedingTests checks the reading).
+    /// </summary>
     private static int SeedActionCount => SeedPlan.Findings
         .Where(f => f.Deadline is not null && !f.ImprovementsNotApplicable)
-        .Sum(f => f.Improvements.Count(t => !string.IsNullOrWhiteSpace(t)));
+        .Sum(f => ImprovementReading.Actions(f.Improvements).Count);
 
     private static DateOnly SeedLatestEnd => SeedPlan.Findings.Where(f => f.Deadline is not null).Max(f => f.Deadline!.End);
 
@@ -99,21 +102,21 @@ public sealed class PlanServiceTests : SeededDatabaseTestBase
     [Fact]
     public async Task GetPlanAsync_CompletedAndCancelledActions_AreNeitherLateNorDueAndCountedApart()
     {
-        var transparencia = ActionIds("Transparencia");
-        PlanTestData.Complete(Database, transparencia[0], new DateOnly(2025, 3, 1), expectedPoints: null);
-        PlanTestData.ChangeAction(Database, transparencia[1], a => a.SetFollowUp(ActionStatus.Cancelada, 10));
-        PlanTestData.ChangeAction(Database, transparencia[2], a => a.SetFollowUp(ActionStatus.EnCurso, 40));
+        var informacion = ActionIds("Información");
+        PlanTestData.Complete(Database, informacion[0], new DateOnly(2025, 3, 1), expectedPoints: null);
+        PlanTestData.ChangeAction(Database, informacion[1], a => a.SetFollowUp(ActionStatus.Cancelada, 10));
+        PlanTestData.ChangeAction(Database, informacion[2], a => a.SetFollowUp(ActionStatus.EnCurso, 40));
 
         var plan = await Service(On(2028, 1, 15)).GetPlanAsync(cancellationToken: Ct);
 
         Assert.NotNull(plan);
         Assert.Equal(new PlanCounters(SeedActionCount, SeedActionCount - 2, DueSoon: 0, Completed: 1, Cancelled: 1), plan.Counters);
         var actions = plan.Actions.ToDictionary(a => a.Id);
-        Assert.Equal((ActionStatus.Completada, 100, 1, (DateOnly?)new DateOnly(2025, 3, 1)), Follow(actions[transparencia[0]]));
-        Assert.Equal((ActionStatus.Cancelada, 10, 0, (DateOnly?)null), Follow(actions[transparencia[1]]));
+        Assert.Equal((ActionStatus.Completada, 100, 1, (DateOnly?)new DateOnly(2025, 3, 1)), Follow(actions[informacion[0]]));
+        Assert.Equal((ActionStatus.Cancelada, 10, 0, (DateOnly?)null), Follow(actions[informacion[1]]));
         // In progress but past its end date: shown as late, stored as in progress, progress kept.
-        Assert.Equal((ActionStatus.Vencida, 40, 0, (DateOnly?)null), Follow(actions[transparencia[2]]));
-        Assert.Equal(ActionStatus.EnCurso, actions[transparencia[2]].StoredStatus);
+        Assert.Equal((ActionStatus.Vencida, 40, 0, (DateOnly?)null), Follow(actions[informacion[2]]));
+        Assert.Equal(ActionStatus.EnCurso, actions[informacion[2]].StoredStatus);
     }
 
     [Fact]
@@ -158,14 +161,14 @@ public sealed class PlanServiceTests : SeededDatabaseTestBase
     }
 
     [Fact]
-    public async Task GetCategoryActionsAsync_Transparencia_ItsImprovementParagraphsOfTheCurrentVersion()
+    public async Task GetCategoryActionsAsync_Transparencia_ItsImprovementsOfTheCurrentVersion()
     {
         PlanTestData.ReIssue(Database, new DateOnly(2026, 2, 10));
         var id = await CategoryIdAsync("Transparencia");
 
         var actions = await Service(On(2026, 11, 23)).GetCategoryActionsAsync(id, Ct);
 
-        var expected = SeedPlan.Findings.Single(f => f.Category == "Transparencia").Improvements.Select(t => t.Trim());
+        var expected = ImprovementReading.Actions(SeedPlan.Findings.Single(f => f.Category == "Transparencia").Improvements);
         Assert.Equal(expected, actions.Select(a => a.Description));
         Assert.All(actions, a => Assert.Equal(id, a.CategoryId));
         var current = await Service(On(2026, 11, 23)).GetPlanAsync(cancellationToken: Ct);
@@ -208,7 +211,8 @@ public sealed class PlanServiceTests : SeededDatabaseTestBase
         var transparencia = ActionIds("Transparencia");
         PlanTestData.Complete(Database, transparencia[0], new DateOnly(2024, 6, 30), expectedPoints: 10m);
         PlanTestData.Complete(Database, transparencia[1], new DateOnly(2025, 2, 1), expectedPoints: 30m); // after B: not counted
-        PlanTestData.Complete(Database, transparencia[2], new DateOnly(2024, 9, 1), expectedPoints: null); // no estimate: not counted
+        var withoutEstimate = PlanTestData.AddAction(Database, "Transparencia", "Publicar el calendario de publicaciones");
+        PlanTestData.Complete(Database, withoutEstimate, new DateOnly(2024, 9, 1), expectedPoints: null); // no estimate: not counted
         var colaboracion = ActionIds("Colaboración");
         PlanTestData.Complete(Database, colaboracion[0], new DateOnly(2024, 12, 31), expectedPoints: 5m);
 

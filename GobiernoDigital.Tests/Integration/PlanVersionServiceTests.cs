@@ -10,7 +10,7 @@ using Xunit;
 
 namespace GobiernoDigital.Tests.Integration;
 
-// Each test re-issues a seeded SQLite file of its own: TI.PL03 version 1, approved 21/05/2024, 22 findings, 35 actions.
+// Each test re-issues a seeded SQLite file of its own: TI.PL03 version 1, approved 21/05/2024, 22 findings, 29 actions (the improvements as read, ImprovementReading).
 public sealed class PlanVersionServiceTests : SeededDatabaseTestBase
 {
     /// <summary>A valid «Emitir nueva versión» form for <paramref name="current"/>, approved on 20/02/2026.</summary>

@@ -20,6 +20,19 @@ internal static class PlanTestData
             .ToList();
     }
 
+    /// <summary>Adds an action, with the finding's deadline, to the first dated finding of <paramref name="category"/>; returns its id.</summary>
+    public static int AddAction(SqliteTestDatabase database, string category, string description)
+    {
+        using var db = database.CreateDbContext();
+        var finding = db.Findings.Include(f => f.Actions)
+            .Where(f => f.Category.Name == category && f.DeadlineStart != null)
+            .OrderBy(f => f.PlanId).ThenBy(f => f.DisplayOrder)
+            .First();
+        var action = finding.AddAction(description, responsible: null, finding.Deadline!);
+        db.SaveChanges();
+        return action.Id;
+    }
+
     /// <summary>Loads an action with its evidence, applies <paramref name="change"/> and saves it (revision bumped).</summary>
     public static void ChangeAction(SqliteTestDatabase database, int id, Action<ImprovementAction> change)
     {

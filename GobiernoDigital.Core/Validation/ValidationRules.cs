@@ -28,19 +28,20 @@ public static class ValidationRules
 
     /// <summary>A measured score as typed: required, a number, 0–100, at most one decimal.</summary>
     public static IRuleBuilderOptions<T, string?> ValidScore<T>(this IRuleBuilderInitial<T, string?> rule) =>
-        rule.Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage(ScoreRequired)
-            .Must((string? t) => NumberText.Parse(t) is not null).WithMessage(ScoreNotANumber)
-            .Must((string? t) => NumberText.Parse(t) is >= Score.Min and <= Score.Max).WithMessage(ScoreOutOfRange)
-            .Must((string? t) => NumberText.Parse(t) is { } v && NumberText.HasAtMostDecimals(v, 1)).WithMessage(ScoreTooManyDecimals);
+        rule.PercentageWithOneDecimal(ScoreRequired, ScoreNotANumber, ScoreOutOfRange, ScoreTooManyDecimals);
 
     /// <summary>A meta as typed: required, a number, 0–100, at most one decimal.</summary>
     public static IRuleBuilderOptions<T, string?> ValidTarget<T>(this IRuleBuilderInitial<T, string?> rule) =>
+        rule.PercentageWithOneDecimal(TargetRequired, TargetNotANumber, TargetOutOfRange, TargetTooManyDecimals);
+
+    /// <summary>A figure from 0 to 100 as typed: required, a number (comma or point), at most one decimal; each failure with its own message.</summary>
+    public static IRuleBuilderOptions<T, string?> PercentageWithOneDecimal<T>(
+        this IRuleBuilderInitial<T, string?> rule, string required, string notANumber, string outOfRange, string tooManyDecimals) =>
         rule.Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage(TargetRequired)
-            .Must((string? t) => NumberText.Parse(t) is not null).WithMessage(TargetNotANumber)
-            .Must((string? t) => NumberText.Parse(t) is >= 0m and <= 100m).WithMessage(TargetOutOfRange)
-            .Must((string? t) => NumberText.Parse(t) is { } v && NumberText.HasAtMostDecimals(v, 1)).WithMessage(TargetTooManyDecimals);
+            .NotEmpty().WithMessage(required)
+            .Must((string? t) => NumberText.Parse(t) is not null).WithMessage(notANumber)
+            .Must((string? t) => NumberText.Parse(t) is >= Score.Min and <= Score.Max).WithMessage(outOfRange)
+            .Must((string? t) => NumberText.Parse(t) is { } v && NumberText.HasAtMostDecimals(v, 1)).WithMessage(tooManyDecimals);
 
     /// <summary>
     /// A peer-group average as typed in its grid cell: empty (FURAG published none, or the value is to be removed), or a

@@ -71,12 +71,20 @@ public sealed class SuggestionFormModel
     public decimal Target => NumberText.Parse(TargetText)!.Value;
 }
 
-/// <summary>The figure to reach: a number from 0 to 100 with at most one decimal, the rules of a meta (<see cref="ValidationRules.ValidTarget{T}"/>).</summary>
+/// <summary>
+/// The figure to reach: a number from 0 to 100 with at most one decimal, with messages about the percentage sought (it
+/// is not a category's meta), each with an example.
+/// </summary>
 public sealed class SuggestionValidator : AbstractValidator<SuggestionFormModel>
 {
+    public const string Required = "Escriba el porcentaje que quiere alcanzar, por ejemplo 85,5.";
+    public const string NotANumber = "Escriba un número entre 0 y 100, por ejemplo 85,5.";
+    public const string OutOfRange = "El porcentaje buscado debe estar entre 0 y 100, por ejemplo 85,5.";
+    public const string TooManyDecimals = "Escriba el porcentaje con un decimal como máximo, por ejemplo 85,5.";
+
     public SuggestionValidator()
     {
-        RuleFor(m => m.TargetText).ValidTarget();
+        RuleFor(m => m.TargetText).PercentageWithOneDecimal(Required, NotANumber, OutOfRange, TooManyDecimals);
     }
 
     /// <summary>The per-field validation MudForm calls.</summary>

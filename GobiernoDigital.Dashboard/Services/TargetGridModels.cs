@@ -10,7 +10,18 @@ public sealed record TargetGridModel(IReadOnlyList<int> Vigencias, IReadOnlyList
 public sealed record TargetGridComponent(int Id, string Name, IReadOnlyList<TargetGridRow> Categories);
 
 /// <summary>A category's metas, one cell per vigencia of the grid, in the grid's order.</summary>
-public sealed record TargetGridRow(int CategoryId, string Name, IReadOnlyList<TargetGridCell> Cells);
+/// <remarks>
+/// <b>FirstVigencia</b>, <b>RetiredFromVigencia</b>: the category's applicability, to say why a cell does not apply
+/// (retired, or not yet in the catalog) in other words than the score state «No aplica».<br/>
+/// </remarks>
+public sealed record TargetGridRow(int CategoryId, string Name, IReadOnlyList<TargetGridCell> Cells, int? FirstVigencia = null, int? RetiredFromVigencia = null)
+{
+    /// <summary>What a cell where the category does not apply shows: «Retirada» or «Aún no existía», and since when.</summary>
+    public (string Text, string Since) NotApplicableIn(int vigencia) =>
+        RetiredFromVigencia is { } retired && vigencia >= retired
+            ? ("Retirada", $"desde {retired}")
+            : ("Aún no existía", FirstVigencia is { } first ? $"existe desde {first}" : string.Empty);
+}
 
 /// <summary>The meta of a category in a vigencia.</summary>
 /// <remarks>

@@ -52,7 +52,7 @@ public sealed class TargetService(IDbContextFactory<GobiernoDigitalDbContext> db
                             .Select(v => targets.TryGetValue((c.Id, v), out var value)
                                 ? new TargetGridCell(v, c.AppliesTo(v), value, IsDefault: false)
                                 : new TargetGridCell(v, c.AppliesTo(v), Target.Default, IsDefault: true))
-                            .ToList()))
+                            .ToList(), c.FirstVigencia, c.RetiredFromVigencia))
                         .ToList()))
                 .Where(c => c.Categories.Count > 0)
                 .ToList());

@@ -201,8 +201,11 @@ public sealed class SimulatorViewModel
         Recompute();
     }
 
-    /// <summary>"0,0625": points of the figure per point of a category, with up to four decimals.</summary>
-    public static string GainText(decimal gain) => decimal.Round(gain, 4, MidpointRounding.AwayFromZero).ToString("0.0###", EsCo.Culture);
+    /// <summary>
+    /// Points of the figure per point of a category with one decimal, as every figure of the app ("0,1" for 1/16); a gain
+    /// that rounds to zero reads "&lt; 0,1", since the category still moves the figure.
+    /// </summary>
+    public static string GainText(decimal gain) => gain is > 0m and < 0.05m ? "< 0,1" : EsCo.Number(gain);
 
     private void Recompute()
     {

@@ -147,6 +147,28 @@ public sealed class CatalogPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void EditCategory_RenamedKeepingTheShortLabel_WarnsThatTheChartsKeepTheOldLabelUntilItIsChanged()
+    {
+        var dialogs = Render<MudDialogProvider>();
+        Render<MudPopoverProvider>();
+        var cut = RenderPage();
+        cut.Find("button[aria-label='Editar Transparencia']").Click();
+        var name = dialogs.WaitForElement("input[data-testid=campo-nombre-categoria]");
+        Assert.Contains("etiqueta corta", name.Closest(".mud-input-control")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(dialogs.FindAll("[data-testid=aviso-etiqueta]"));
+
+        name.Input("Transparencia y acceso a la información");
+
+        var warning = dialogs.WaitForElement("[data-testid=aviso-etiqueta]");
+        var label = dialogs.Find("input[data-testid=campo-etiqueta]").GetAttribute("value");
+        Assert.Contains($"seguirán mostrando la etiqueta corta «{label}»", warning.TextContent, StringComparison.Ordinal);
+
+        dialogs.Find("input[data-testid=campo-etiqueta]").Input("Transparencia y acceso");
+
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=aviso-etiqueta]")));
+    }
+
+    [Fact]
     public void Retire_VigenciaOfItsScoreThenALaterOne_RefusedInTheDialogThenRetired()
     {
         var dialogs = Render<MudDialogProvider>();

@@ -90,8 +90,8 @@ public sealed class SimulatorPageTests : DashboardTestContext
 
         Assert.Equal("polite", cut.Find("[data-testid=cifra-simulada]").GetAttribute("aria-live"));
         Assert.Contains("Simulación: nada se guarda como medición", cut.Find("[data-testid=aviso-simulacion]").TextContent, StringComparison.Ordinal);
-        // w ÷ Σw = 1 / 16 for every measured category.
-        Assert.Equal("0,0625", SimulatorRow(cut, "Transparencia").QuerySelector("[data-testid=puntos-por-punto]")!.TextContent.Trim());
+        // w ÷ Σw = 1 / 16 = 0,0625 for every measured category, with one decimal as every figure.
+        Assert.Equal("0,1", SimulatorRow(cut, "Transparencia").QuerySelector("[data-testid=puntos-por-punto]")!.TextContent.Trim());
     }
 
     [Fact]
@@ -168,16 +168,21 @@ public sealed class SimulatorPageTests : DashboardTestContext
             StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Suggestion_NotANumber_SaysWhyNextToTheField()
+    [Theory]
+    [InlineData("la mitad", SuggestionValidator.NotANumber)]
+    [InlineData("85%", SuggestionValidator.NotANumber)]
+    [InlineData("", SuggestionValidator.Required)]
+    [InlineData("120", SuggestionValidator.OutOfRange)]
+    [InlineData("85,55", SuggestionValidator.TooManyDecimals)]
+    public void Suggestion_NotAFigureFrom0To100_SaysWhatToTypeNextToTheField(string typed, string message)
     {
         var cut = RenderSimulator();
 
-        cut.Find("input[data-testid=campo-objetivo]").Change("la mitad");
+        cut.Find("input[data-testid=campo-objetivo]").Change(typed);
         cut.Find("[data-testid=calcular-sugerencia]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains(
-            ValidationRules.TargetNotANumber,
+            message,
             cut.Find("[data-testid=panel-sugerencia] .mud-input-control").TextContent,
             StringComparison.Ordinal));
         Assert.Empty(cut.FindAll("[data-testid=sugerencia]"));

@@ -21,6 +21,16 @@ public sealed class SimulatorViewModelTests
         new(id, name, name, CategoryKind.Proceso, 1, "Componente", weight, score);
 
     [Theory]
+    [InlineData(0.0625, "0,1")] // 1 of 16 categories of weight 1
+    [InlineData(0.3333, "0,3")]
+    [InlineData(0.25, "0,3")] // half away from zero, as EsCo.Number
+    [InlineData(1, "1,0")]
+    [InlineData(0.04, "< 0,1")] // 1 of 25: it moves the figure, so never "0,0"
+    [InlineData(0, "0,0")]
+    public void GainText_AnyGain_OneDecimalAsEveryFigure(double gain, string expected) =>
+        Assert.Equal(expected, SimulatorViewModel.GainText((decimal)gain));
+
+    [Theory]
     [InlineData("50")]
     [InlineData("50,0")]
     [InlineData("50.0")]

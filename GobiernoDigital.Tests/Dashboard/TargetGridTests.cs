@@ -37,10 +37,29 @@ public sealed class TargetGridTests : DashboardTestContext
         var cell = Input(cut, "Meta de Transparencia en 2025");
         Assert.Equal("100,0", cell.GetAttribute("value"));
         Assert.Contains("Por defecto", Control(cell).TextContent, StringComparison.Ordinal);
-        var notApplicable = Input(cut, "Meta de Colaboración en 2026: no aplica");
-        Assert.Equal("no aplica", notApplicable.GetAttribute("value"));
-        Assert.True(notApplicable.HasAttribute("disabled"));
+        // A retired category reads «Retirada» and since when, not the score state «No aplica».
+        var retired = Input(cut, "Meta de Colaboración en 2026: retirada (desde 2026)");
+        Assert.Equal("Retirada", retired.GetAttribute("value"));
+        Assert.Contains("desde 2026", Control(retired).TextContent, StringComparison.Ordinal);
+        Assert.True(retired.HasAttribute("disabled"));
+        Assert.DoesNotContain("no aplica", cut.Find("table").TextContent + string.Join(" ", cut.FindAll("input").Select(i => i.GetAttribute("value"))), StringComparison.OrdinalIgnoreCase);
         Assert.True(cut.Find("[data-testid=guardar-metas]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Render_CategoryAddedLater_ItsEarlierCellsSaySoInsteadOfNoAplica()
+    {
+        using (var db = Database.CreateDbContext())
+        {
+            db.Categories.Single(c => c.Name == "Colaboración").SetApplicability(2025, null);
+            db.SaveChanges();
+        }
+
+        var cut = RenderPage();
+
+        var before = Input(cut, "Meta de Colaboración en 2024: aún no existía (existe desde 2025)");
+        Assert.Equal("Aún no existía", before.GetAttribute("value"));
+        Assert.Equal("100,0", Input(cut, "Meta de Colaboración en 2025").GetAttribute("value"));
     }
 
     [Fact]

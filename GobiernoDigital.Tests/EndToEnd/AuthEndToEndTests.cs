@@ -47,7 +47,7 @@ public sealed class AuthEndToEndTests(KestrelDashboardApp app, ChromiumFixture c
         await score.FillAsync("55,5");
         await score.PressAsync("Tab");
         await page.GetByTestId("guardar").ClickAsync();
-        await Expect(page.GetByTestId("resultado-edicion")).ToContainTextAsync("Se guardaron el puntaje y la meta");
+        await Expect(page.GetByTestId("resultado-edicion")).ToContainTextAsync("Se guardaron el puntaje, la observación y la meta");
 
         await dashboard.OpenAsync("/");
         await Expect(page.GetByTestId("porcentaje")).ToHaveTextAsync("41,0 %");

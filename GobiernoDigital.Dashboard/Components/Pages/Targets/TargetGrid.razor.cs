@@ -135,8 +135,13 @@ public partial class TargetGrid
         /// <summary>True when the text is not the meta it was (a wrong text counts as a change).</summary>
         public bool IsChanged => Applies && NumberText.Parse(Text) != OriginalValue;
 
-        /// <summary>"Meta de Transparencia en 2025".</summary>
-        public string Label => Applies ? $"Meta de {row.Name} en {Vigencia}" : $"Meta de {row.Name} en {Vigencia}: no aplica";
+        /// <summary>"Meta de Transparencia en 2025"; where the category does not apply, why: "…: retirada (desde 2026)".</summary>
+        public string Label => Applies
+            ? $"Meta de {row.Name} en {Vigencia}"
+            : $"Meta de {row.Name} en {Vigencia}: {NotApplicable.Text.ToLower(EsCo.Culture)}" + (NotApplicable.Since.Length > 0 ? $" ({NotApplicable.Since})" : string.Empty);
+
+        /// <summary>The text of a cell where the category does not apply: retired or not yet in the catalog, never the score state «No aplica».</summary>
+        public (string Text, string Since) NotApplicable => row.NotApplicableIn(Vigencia);
 
         /// <summary>What was there before a change, or that the meta is the default one.</summary>
         public string? Hint => IsChanged ? $"Antes: {_originalText}" : cell.IsDefault ? "Por defecto" : null;

@@ -16,7 +16,10 @@ public sealed class MeasurementFormModel
     /// <summary>When the result was obtained; a <see cref="DateTime"/> for MudDatePicker, of which only the date counts. Optional.</summary>
     public DateTime? Date { get; set; }
 
-    public MeasurementSource Source { get; set; } = MeasurementSource.Autodiagnostico;
+    public MeasurementSource Source { get; set; } = Measurement.DefaultSource;
+
+    /// <summary>Provisional or definitiva; a new measurement starts provisional.</summary>
+    public MeasurementState State { get; set; } = Measurement.DefaultState;
 
     /// <summary>The official <em>Índice de Gobierno Digital</em> as typed; empty when not known.</summary>
     public string? OfficialIndexText { get; set; }
@@ -75,6 +78,7 @@ public sealed class MeasurementFormValidator : AbstractValidator<MeasurementForm
             .Must(date => date is null || DateOnly.FromDateTime(date.Value) <= EsCo.Today(clock))
             .WithMessage(_ => $"La fecha no puede ser posterior a hoy ({EsCo.Date(EsCo.Today(clock))}).");
         RuleFor(m => m.Source).IsInEnum().WithMessage("Elija la fuente de la medición.");
+        RuleFor(m => m.State).IsInEnum().WithMessage("Elija el estado de la medición: provisional o definitiva.");
         RuleFor(m => m.OfficialIndexText).ValidOfficialIndex();
         RuleFor(m => m.Rows).NotEmpty().WithMessage(NoRows);
         RuleForEach(m => m.Rows).SetValidator(new MeasurementRowValidator());

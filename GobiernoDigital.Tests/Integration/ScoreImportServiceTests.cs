@@ -43,7 +43,7 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
         var before = await ScoreData.LoadAsync(Database, Ct);
 
         var preview = await PreviewAsync(service, GoodFile(fileName), fileName);
-        var outcome = await service.CommitAsync(preview, MeasurementSource.Autodiagnostico, Ct);
+        var outcome = await service.CommitAsync(preview, MeasurementSource.Autodiagnostico, MeasurementState.Provisional, Ct);
 
         Assert.Empty(preview.Errors);
         Assert.Equal(new ImportSummary(MeasurementsCreated: 1, ScoresCreated: 3, ScoresChanged: 1, TargetsCreated: 2, TargetsChanged: 0, UnchangedRows: 1), preview.Summary);
@@ -60,7 +60,7 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
         var preview = await PreviewAsync(service, GoodFile("puntajes.csv"), "puntajes.csv");
         var revision2023 = await RevisionAsync(2023);
 
-        await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+        await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct);
 
         await using var db = await Database.CreateDbContextAsync(Ct);
         var audit = await db.AuditEntries.ToListAsync(Ct);
@@ -82,6 +82,35 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
         Assert.Null(measurements[1].OfficialIndex);
     }
 
+    [Theory]
+    [InlineData(MeasurementState.Provisional)]
+    [InlineData(MeasurementState.Definitiva)]
+    public async Task CommitAsync_StateChosen_NewMeasurementTakesItAndTheExistingOneKeepsItsOwn(MeasurementState state)
+    {
+        var service = Service(Editor);
+        var preview = await PreviewAsync(service, GoodFile("puntajes.csv"), "puntajes.csv");
+
+        Assert.True((await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, state, Ct)).Succeeded);
+
+        await using var db = await Database.CreateDbContextAsync(Ct);
+        var states = await db.Measurements.AsNoTracking().OrderBy(m => m.Vigencia).Select(m => new { m.Vigencia, m.State }).ToListAsync(Ct);
+        // 2023 (seeded, definitiva) is only changed by the file; 2024 is created with the state chosen on the page.
+        Assert.Equal([(2023, MeasurementState.Definitiva), (2024, state)], states.Select(m => (m.Vigencia, m.State)));
+    }
+
+    [Fact]
+    public async Task CommitAsync_StateOutOfRange_RefusedAndNothingWritten()
+    {
+        var service = Service(Editor);
+        var preview = await PreviewAsync(service, GoodFile("puntajes.csv"), "puntajes.csv");
+        var before = await Database.ContentHashAsync();
+
+        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, (MeasurementState)9, Ct);
+
+        Assert.Equal("El estado de la medición no es válido.", outcome.Error);
+        Assert.Equal(before, await Database.ContentHashAsync());
+    }
+
     public static TheoryData<string> BadFiles { get; } =
     [
         "categoría desconocida", "puntaje fuera de rango", "texto en el puntaje", "texto en la meta", "categoría repetida",
@@ -98,7 +127,7 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
 
         var preview = await service.PreviewAsync(new MemoryStream(bytes), fileName, size, Ct);
         var afterPreview = await Database.ContentHashAsync();
-        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct);
 
         Assert.Contains(expected, preview.Errors);
         Assert.False(preview.CanCommit);
@@ -118,7 +147,7 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
         Assert.True(edit.Succeeded);
         var afterEdit = await Database.ContentHashAsync();
 
-        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct);
 
         Assert.False(outcome.Succeeded);
         Assert.Equal("Los datos cambiaron desde la vista previa; vuelva a cargar el archivo.", outcome.Error);
@@ -138,7 +167,7 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
 
         var afterOtherSave = await Database.ContentHashAsync();
 
-        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct);
 
         Assert.Equal(ImportApplier.DataChanged, outcome.Error);
         Assert.Equal(afterOtherSave, await Database.ContentHashAsync());
@@ -153,7 +182,7 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
             .SetScoreAsync(await CategoryIdAsync("Estrategia de TI"), 2023, Score.Measured(15m), null, Ct);
         var before = await ScoreData.LoadAsync(Database, Ct);
 
-        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct);
 
         Assert.True(outcome.Succeeded, outcome.Error);
         ScoreData.AssertEqual(before.With(preview.Changes, MeasurementSource.ResultadoOficialFurag), await ScoreData.LoadAsync(Database, Ct));
@@ -164,10 +193,10 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
     {
         var service = Service(Editor);
         var preview = await PreviewAsync(service, GoodFile("puntajes.csv"), "puntajes.csv");
-        Assert.True((await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct)).Succeeded);
+        Assert.True((await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct)).Succeeded);
         var afterFirst = await Database.ContentHashAsync();
 
-        var second = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+        var second = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct);
 
         Assert.Equal(ImportApplier.DataChanged, second.Error);
         Assert.Equal(afterFirst, await Database.ContentHashAsync());
@@ -181,7 +210,7 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
         var preview = await PreviewAsync(service, bytes, "igual.csv");
         var before = await Database.ContentHashAsync();
 
-        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct);
 
         Assert.Equal(1, preview.UnchangedRows);
         Assert.Equal(ImportApplier.NothingToImport, outcome.Error);
@@ -207,7 +236,7 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
         var service = Service(role is null ? FakeCurrentUser.Anonymous() : FakeCurrentUser.InRole(role, "lectora"));
         var before = await Database.ContentHashAsync();
 
-        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct));
+        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct));
 
         Assert.False(string.IsNullOrWhiteSpace(refused.Message));
         Assert.Equal(before, await Database.ContentHashAsync());

@@ -16,7 +16,9 @@ public partial class ScoreImport
 {
     private readonly int[] _pageSizes = [25, 50, 100];
     private MudFileUpload<IBrowserFile>? _upload;
-    private MeasurementSource _source = MeasurementSource.ResultadoOficialFurag;
+    // The same defaults as the measurement form, so a file and the form record the same kind of measurement.
+    private MeasurementSource _source = Measurement.DefaultSource;
+    private MeasurementState _state = Measurement.DefaultState;
     private ImportPreview? _preview;
     private ImportOutcome? _outcome;
     private string? _message;
@@ -74,7 +76,7 @@ public partial class ScoreImport
         _busy = true;
         try
         {
-            var outcome = await Import.CommitAsync(preview, _source);
+            var outcome = await Import.CommitAsync(preview, _source, _state);
             if (outcome.Succeeded)
             {
                 _outcome = outcome;

@@ -33,6 +33,29 @@ public sealed class MeasurementFormModel
     /// <summary>One row per category that applies to the vigencia, by component and then by category order.</summary>
     public List<MeasurementRowModel> Rows { get; set; } = [];
 
+    /// <summary>True when some row has a score of <see cref="PreviousVigencia"/> to start from.</summary>
+    public bool CanStartFromPrevious => PreviousVigencia is not null && Rows.Any(r => r.PreviousInput is not null);
+
+    /// <summary>
+    /// Fills every row that has one with the status and score of <see cref="PreviousVigencia"/> («Partir de la medición
+    /// de 2024»), so that only the scores that changed need typing. Observations typed stay. Returns the rows filled.
+    /// </summary>
+    public int StartFromPrevious()
+    {
+        var filled = 0;
+        foreach (var row in Rows)
+        {
+            if (row.PreviousInput is { } previous)
+            {
+                row.Input.Status = previous.Status;
+                row.Input.ScoreText = previous.ScoreText;
+                filled++;
+            }
+        }
+
+        return filled;
+    }
+
     /// <summary>The date as the domain keeps it.</summary>
     public DateOnly? DateValue => Date is { } date ? DateOnly.FromDateTime(date) : null;
 
@@ -54,6 +77,12 @@ public sealed class MeasurementRowModel
     /// no previous vigencia or the category did not apply to it.
     /// </summary>
     public string? PreviousScore { get; init; }
+
+    /// <summary>
+    /// The category's status and score in the form's previous vigencia, as the form types them ("40,0"); null when there
+    /// is no previous vigencia or the category did not apply to it. What «Partir de la medición de…» copies.
+    /// </summary>
+    public ScoreRowInput? PreviousInput { get; init; }
 
     /// <summary>Status, score text and observation; checked by the shared <see cref="ScoreRowValidator"/>.</summary>
     public ScoreRowInput Input { get; init; } = new();

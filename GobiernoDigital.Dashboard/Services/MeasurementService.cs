@@ -282,6 +282,7 @@ public sealed class MeasurementService(IDbContextFactory<GobiernoDigitalDbContex
                     CategoryName = c.Name,
                     ComponentName = c.Component.Name,
                     PreviousScore = previous is not null && c.AppliesTo(previous.Vigencia) ? data.ScoreOf(previous, c).ToString() : null,
+                    PreviousInput = previous is not null && c.AppliesTo(previous.Vigencia) ? InputOf(data.ScoreOf(previous, c), observation: null) : null,
                     Input = measurement is null
                         ? new()
                         : InputOf(data.ScoreOf(measurement, c), observations.GetValueOrDefault(c.Id)),

@@ -117,6 +117,18 @@ public partial class ScoreImport
         yield return ("Metas nuevas", summary.TargetsCreated, "resumen-metas-nuevas");
         yield return ("Metas que cambian", summary.TargetsChanged, "resumen-metas-cambiadas");
         yield return ("Filas sin cambios", summary.UnchangedRows, "resumen-sin-cambios");
+        yield return (ImportAnalyzer.BlankRowText, preview.BlankRows.Count, "resumen-filas-en-blanco");
+    }
+
+    /// <summary>«Sin cambio (fila en blanco): filas 3, 4 y 9.», the first 30 numbers and how many more.</summary>
+    private static string BlankRowsText(IReadOnlyList<int> rows)
+    {
+        const int shown = 30;
+        var numbers = rows.Take(shown).Select(r => r.ToString(EsCo.Culture)).ToList();
+        var list = rows.Count > shown
+            ? $"{string.Join(", ", numbers)} y {(rows.Count - shown).ToString("N0", EsCo.Culture)} más"
+            : ScoreFileReader.Join(numbers);
+        return $"{ImportAnalyzer.BlankRowText}: {(rows.Count == 1 ? "fila" : "filas")} {list}. Se dejó vacío el puntaje: esas categorías quedan como estaban.";
     }
 
     private static string ErrorCountText(int count) =>

@@ -10,6 +10,17 @@ public enum MeasurementSource
     ResultadoOficialFurag = 1,
 }
 
+/// <summary>Whether a measurement's scores are final.</summary>
+/// <remarks>Stored by name. Measurements recorded before the state existed became <see cref="Definitiva"/> (migration MeasurementState).</remarks>
+public enum MeasurementState
+{
+    /// <summary>Partial or not yet confirmed (an import in parts, a self-assessment in progress): never the headline as an official result.</summary>
+    Provisional = 0,
+
+    /// <summary>The final result of the vigencia.</summary>
+    Definitiva = 1,
+}
+
 /// <summary>One FURAG result set (<em>medición</em>) for a vigencia: one score per category that applies.</summary>
 /// <remarks>There is at most one measurement per vigencia.</remarks>
 public sealed class Measurement
@@ -17,13 +28,19 @@ public sealed class Measurement
     public const int MinVigencia = 2000;
     public const int MaxVigencia = 2100;
 
+    /// <summary>The source a new measurement starts with, in the form and in the import alike.</summary>
+    public const MeasurementSource DefaultSource = MeasurementSource.Autodiagnostico;
+
+    /// <summary>The state a new measurement starts with, in the form and in the import alike: it is final only when someone says so.</summary>
+    public const MeasurementState DefaultState = MeasurementState.Provisional;
+
     private readonly List<CategoryScore> _scores = [];
 
     private Measurement()
     {
     }
 
-    public Measurement(int vigencia, DateOnly? date, MeasurementSource source, decimal? officialIndex)
+    public Measurement(int vigencia, DateOnly? date, MeasurementSource source, decimal? officialIndex, MeasurementState state = MeasurementState.Definitiva)
     {
         if (vigencia is < MinVigencia or > MaxVigencia)
         {
@@ -31,7 +48,7 @@ public sealed class Measurement
         }
 
         Vigencia = vigencia;
-        SetDetails(date, source, officialIndex);
+        SetDetails(date, source, officialIndex, state);
     }
 
     public int Id { get; private set; }
@@ -44,6 +61,9 @@ public sealed class Measurement
 
     public MeasurementSource Source { get; private set; }
 
+    /// <summary>Provisional or definitiva: only a definitiva official result is shown as «Resultado oficial FURAG».</summary>
+    public MeasurementState State { get; private set; }
+
     /// <summary>The official <em>Índice de Gobierno Digital</em> (0–100) when known. Computed by FURAG's own model, never by this app.</summary>
     public decimal? OfficialIndex { get; private set; }
 
@@ -55,16 +75,22 @@ public sealed class Measurement
     /// </summary>
     public int Revision { get; private set; }
 
-    /// <summary>Changes the date, the source and the official index.</summary>
-    public void SetDetails(DateOnly? date, MeasurementSource source, decimal? officialIndex)
+    /// <summary>Changes the date, the source, the official index and the state.</summary>
+    public void SetDetails(DateOnly? date, MeasurementSource source, decimal? officialIndex, MeasurementState state)
     {
         if (!Enum.IsDefined(source))
         {
             throw new DomainException("La fuente de la medición no es válida.");
         }
 
+        if (!Enum.IsDefined(state))
+        {
+            throw new DomainException("El estado de la medición no es válido.");
+        }
+
         Date = date;
         Source = source;
+        State = state;
         OfficialIndex = officialIndex is { } index ? Guard.Percentage(index, "El Índice de Gobierno Digital") : null;
     }
 

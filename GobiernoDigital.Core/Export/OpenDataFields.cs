@@ -37,6 +37,7 @@ public static class OpenDataFields
     public const string WeightedSum = "suma_peso_por_puntaje";
     public const string WeightSum = "suma_pesos";
     public const string Source = "fuente_medicion";
+    public const string MeasurementState = "estado_medicion";
     public const string Date = "fecha_medicion";
     public const string OfficialIndex = "indice_oficial";
     public const string Categories = "categorias";
@@ -53,6 +54,10 @@ public static class OpenDataFields
     public const string Measured = "medido";
     public const string NotApplicable = "no_aplica";
     public const string NotMeasured = "sin_medicion";
+
+    /// <summary>The values of <see cref="MeasurementState"/>.</summary>
+    public const string Provisional = "provisional";
+    public const string Final = "definitiva";
 
     /// <summary>The values of <see cref="Source"/>.</summary>
     public const string SelfAssessment = "autodiagnostico";
@@ -79,6 +84,7 @@ public static class OpenDataFields
         new(WeightedSum, OpenDataLevel.Vigencia, Number, "Σ peso·puntaje de las categorías medidas: el numerador del porcentaje.", "640"),
         new(WeightSum, OpenDataLevel.Vigencia, Number, "Σ peso de las categorías medidas: el denominador del porcentaje.", "16"),
         new(Source, OpenDataLevel.Vigencia, "texto", $"Origen de los puntajes: «{OfficialResult}» (resultado publicado por Función Pública) o «{SelfAssessment}».", OfficialResult),
+        new(MeasurementState, OpenDataLevel.Vigencia, "texto", $"Estado de la medición: «{Final}» (resultado final de la vigencia) o «{Provisional}» (parcial o sin confirmar: puede cambiar).", Final),
         new(Date, OpenDataLevel.Vigencia, "fecha ISO 8601 (AAAA-MM-DD) o vacío", "Fecha del resultado, cuando se conoce.", "2024-08-30"),
         new(OfficialIndex, OpenDataLevel.Vigencia, NumberOrEmpty, "Índice de Gobierno Digital oficial de FURAG (calculado por Función Pública con su propio modelo), cuando se registró.", "71.2"),
         new(Title, OpenDataLevel.Dataset, "texto", "Nombre del conjunto de datos.", "Puntajes de la Política de Gobierno Digital (FURAG)"),

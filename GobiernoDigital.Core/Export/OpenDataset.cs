@@ -42,6 +42,7 @@ public sealed record OpenDataVigencia(
     [property: JsonPropertyName(F.WeightedSum)] decimal WeightedSum,
     [property: JsonPropertyName(F.WeightSum)] decimal WeightSum,
     [property: JsonPropertyName(F.Source)] string Source,
+    [property: JsonPropertyName(F.MeasurementState)] string State,
     [property: JsonPropertyName(F.Date)] DateOnly? Date,
     [property: JsonPropertyName(F.OfficialIndex)] decimal? OfficialIndex,
     [property: JsonPropertyName(F.Categories)] IReadOnlyList<OpenDataCategory> Categories);
@@ -126,6 +127,7 @@ public sealed class OpenDataset
                     Plain(report.WeightedSum),
                     Plain(report.WeightSum),
                     measurement.Source == MeasurementSource.Autodiagnostico ? F.SelfAssessment : F.OfficialResult,
+                    measurement.State == MeasurementState.Definitiva ? F.Final : F.Provisional,
                     measurement.Date,
                     Plain(measurement.OfficialIndex),
                     report.Categories.Select(c => new OpenDataCategory(
@@ -186,6 +188,7 @@ public sealed class OpenDataset
                     Text(vigencia.WeightedSum),
                     Text(vigencia.WeightSum),
                     vigencia.Source,
+                    vigencia.State,
                     vigencia.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     Text(vigencia.OfficialIndex),
                 ];

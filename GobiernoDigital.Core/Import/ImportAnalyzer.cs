@@ -19,6 +19,9 @@ namespace GobiernoDigital.Core.Import;
 /// observations stay as they are, and with one an empty cell clears the observation.</item>
 /// <item>A category without a recorded score is <em>Sin medición</em>: a row that says «Sin medición» for it, without
 /// observation, changes nothing.</item>
+/// <item>A row whose score and observation cells are both empty (a template row left as it was) is not an error: its
+/// score means «no change» and it is listed as <see cref="BlankRowText"/>; a meta typed on it still counts. It neither
+/// creates a measurement nor counts as a repeated category.</item>
 /// <item>Every error is reported (not only the first), in row order.</item>
 /// </list>
 /// </remarks>
@@ -26,6 +29,9 @@ public static class ImportAnalyzer
 {
     /// <summary>What the preview shows where nothing was recorded before.</summary>
     public const string NothingRecorded = "—";
+
+    /// <summary>What the preview says of a row left blank.</summary>
+    public const string BlankRowText = "Sin cambio (fila en blanco)";
 
     private static readonly ScoreRowValidator RowValidator = new();
     private static readonly VigenciaValidator YearValidator = new();
@@ -45,6 +51,7 @@ public static class ImportAnalyzer
         var newVigencias = new Dictionary<int, HashSet<int>>();
         var changes = new List<ImportChange>();
         var errors = new List<ImportIssue>();
+        var blankRows = new List<int>();
         var unchanged = 0;
 
         foreach (var row in file.Rows)
@@ -53,9 +60,26 @@ public static class ImportAnalyzer
             var vigencia = ParseVigencia(row.Vigencia, rowErrors);
             var category = ResolveCategory(row.Category, vigencia, categoriesByName, rowErrors);
             var input = ScoreRowInput.FromCells(row.Score, row.Target, row.Observation);
-            rowErrors.AddRange(RowValidator.Validate(input).Errors.Select(e => e.ErrorMessage));
+            var blank = string.IsNullOrWhiteSpace(row.Score) && string.IsNullOrWhiteSpace(row.Observation);
+            var validation = blank
+                ? RowValidator.Validate(input, o => o.IncludeProperties(nameof(ScoreRowInput.TargetText)))
+                : RowValidator.Validate(input);
+            rowErrors.AddRange(validation.Errors.Select(e => e.ErrorMessage));
 
-            if (vigencia is { } v && category is not null)
+            if (blank && rowErrors.Count == 0)
+            {
+                var changesBefore = changes.Count;
+                AddTargetChange(row, vigencia!.Value, category!, input, data, changes);
+                if (changes.Count == changesBefore)
+                {
+                    unchanged++;
+                    blankRows.Add(row.RowNumber);
+                }
+
+                continue;
+            }
+
+            if (!blank && vigencia is { } v && category is not null)
             {
                 if (firstRowOf.TryGetValue((v, category.Id), out var first))
                 {
@@ -103,7 +127,7 @@ public static class ImportAnalyzer
             warnings.Add("Las metas de cada vigencia nueva empiezan como las de la vigencia anterior, salvo las que el archivo fija (como al registrar una medición con el formulario).");
         }
 
-        return new ImportPreview(file.FileName, file, changes, errors, warnings, unchanged);
+        return new ImportPreview(file.FileName, file, changes, errors, warnings, unchanged) { BlankRows = blankRows };
     }
 
     /// <summary>The valid vigencias the rows name (2000–2100): the data a commit must read to analyse the file again.</summary>

@@ -25,13 +25,18 @@ public static class ImportApplier
     public const string NothingToImport = "El archivo no trae cambios: no hay nada que importar.";
 
     /// <summary>
-    /// Creates the measurements (without date, with <paramref name="sourceForNewMeasurements"/>), records the scores and
+    /// Creates the measurements (without date, with <paramref name="sourceForNewMeasurements"/> and
+    /// <paramref name="stateForNewMeasurements"/>), records the scores and
     /// the metas, and marks every measurement it changes (<see cref="Measurement.Touch"/>). The context's actor, when set,
     /// audits every change in the same transaction.
     /// </summary>
     /// <remarks>Reads are a few bulk queries whatever the number of rows: no query per row.</remarks>
     public static async Task<ImportOutcome> ApplyAsync(
-        GobiernoDigitalDbContext db, ImportPreview preview, MeasurementSource sourceForNewMeasurements, CancellationToken cancellationToken = default)
+        GobiernoDigitalDbContext db,
+        ImportPreview preview,
+        MeasurementSource sourceForNewMeasurements,
+        MeasurementState stateForNewMeasurements,
+        CancellationToken cancellationToken = default)
     {
         if (preview.File is null || preview.HasErrors)
         {
@@ -46,6 +51,11 @@ public static class ImportApplier
         if (!Enum.IsDefined(sourceForNewMeasurements))
         {
             return ImportOutcome.Fail("La fuente de la medición no es válida.");
+        }
+
+        if (!Enum.IsDefined(stateForNewMeasurements))
+        {
+            return ImportOutcome.Fail("El estado de la medición no es válido.");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -75,7 +85,7 @@ public static class ImportApplier
             switch (change.Kind)
             {
                 case ImportChangeKind.CreateMeasurement:
-                    var created = new Measurement(change.Vigencia, date: null, sourceForNewMeasurements, officialIndex: null);
+                    var created = new Measurement(change.Vigencia, date: null, sourceForNewMeasurements, officialIndex: null, stateForNewMeasurements);
                     db.Measurements.Add(created);
                     measurementOf[change.Vigencia] = created;
                     changed.Add(created);

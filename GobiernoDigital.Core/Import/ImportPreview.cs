@@ -85,6 +85,12 @@ public sealed record ImportPreview(
     IReadOnlyList<string> Warnings,
     int UnchangedRows)
 {
+    /// <summary>
+    /// The rows whose score and observation were left blank and that change nothing (<see cref="ImportAnalyzer.BlankRowText"/>),
+    /// in file order; they count among <see cref="UnchangedRows"/>.
+    /// </summary>
+    public IReadOnlyList<int> BlankRows { get; init; } = [];
+
     /// <summary>Data rows read (empty rows left out); 0 when the file could not be read.</summary>
     public int RowCount => File?.Rows.Count ?? 0;
 

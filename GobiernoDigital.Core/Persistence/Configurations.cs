@@ -46,6 +46,7 @@ internal sealed class MeasurementConfiguration : IEntityTypeConfiguration<Measur
         builder.ToTable("Mediciones");
         builder.HasIndex(m => m.Vigencia).IsUnique();
         builder.Property(m => m.Source).HasConversion<string>().HasMaxLength(40);
+        builder.Property(m => m.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.Revision).IsConcurrencyToken();
         builder.HasMany(m => m.Scores).WithOne().HasForeignKey(s => s.MeasurementId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(m => m.Scores).HasField("_scores");

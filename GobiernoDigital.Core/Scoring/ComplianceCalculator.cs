@@ -95,6 +95,30 @@ public static class ComplianceCalculator
             previousPercentage,
             percentage - previousPercentage,
             components,
-            results);
+            results)
+        {
+            Comparability = previous is null ? null : Compare(current, previous),
+        };
+    }
+
+    /// <summary>
+    /// Whether the two vigencias measured the same categories, and the change over the categories measured in both
+    /// (each side with its own weights and scores). The one place the comparison of two vigencias is judged.
+    /// </summary>
+    public static Comparability Compare(VigenciaInput current, VigenciaInput previous)
+    {
+        var measuredNow = current.Categories.Where(c => c.Score.IsMeasured).Select(c => c.CategoryId).ToHashSet();
+        var measuredBefore = previous.Categories.Where(c => c.Score.IsMeasured).Select(c => c.CategoryId).ToHashSet();
+        var common = measuredNow.Intersect(measuredBefore).ToHashSet();
+        var commonNow = Percentage(current.Categories.Where(c => common.Contains(c.CategoryId)));
+        var commonBefore = Percentage(previous.Categories.Where(c => common.Contains(c.CategoryId)));
+        return new Comparability(
+            current.Vigencia,
+            Coverage.Of(current.Categories.Select(c => c.Score)),
+            previous.Vigencia,
+            Coverage.Of(previous.Categories.Select(c => c.Score)),
+            common.Count,
+            commonNow - commonBefore,
+            measuredNow.SetEquals(measuredBefore));
     }
 }

@@ -82,6 +82,44 @@ public sealed record ComponentResult(
     Coverage Coverage,
     IReadOnlyList<CategoryResult> Categories);
 
+/// <summary>
+/// Whether a vigencia's overall change against the previous one compares like with like: the same categories measured
+/// in both. When not, pages show the change with <see cref="Warning"/> and the change over the categories measured in both.
+/// </summary>
+/// <remarks>
+/// <b>CommonMeasured</b>: Categories measured in both vigencias.<br/>
+/// <b>CommonChange</b>: Σ wᵢ·sᵢ ÷ Σ wᵢ over those categories in the vigencia, minus the same in the previous one; null when there is none.<br/>
+/// <b>SameCategories</b>: Exactly the same categories measured in both.<br/>
+/// </remarks>
+public sealed record Comparability(
+    int Vigencia,
+    Coverage Coverage,
+    int PreviousVigencia,
+    Coverage PreviousCoverage,
+    int CommonMeasured,
+    decimal? CommonChange,
+    bool SameCategories)
+{
+    /// <summary>The overall change compares the same categories.</summary>
+    public bool IsComparable => SameCategories;
+
+    /// <summary>
+    /// «No comparable: 2025 tiene 6 de 17 categorías medidas y 2024 15 de 17.»; null when comparable.
+    /// </summary>
+    public string? Warning =>
+        IsComparable ? null
+        : Coverage.Measured != PreviousCoverage.Measured || Coverage.Total != PreviousCoverage.Total
+            ? $"No comparable: {Vigencia} tiene {Coverage.Measured} de {Coverage.Total} categorías medidas y {PreviousVigencia} {PreviousCoverage.Measured} de {PreviousCoverage.Total}."
+            : $"No comparable: {Vigencia} y {PreviousVigencia} tienen {Coverage.Measured} de {Coverage.Total} categorías medidas, pero no las mismas.";
+
+    /// <summary>«Sobre las 5 categorías medidas en ambas vigencias: +3,2 puntos.»; null when comparable.</summary>
+    public string? CommonText =>
+        IsComparable ? null
+        : CommonChange is { } change
+            ? $"Sobre {(CommonMeasured == 1 ? "la única categoría medida" : $"las {CommonMeasured} categorías medidas")} en ambas vigencias: {EsCo.SignedNumber(change)} puntos."
+            : "Ninguna categoría se midió en ambas vigencias.";
+}
+
 /// <summary>Everything the overview shows for a vigencia.</summary>
 /// <remarks>
 /// <b>Percentage</b>: Porcentaje de Cumplimiento (0–100, unrounded); null when no category was measured.<br/>
@@ -98,6 +136,12 @@ public sealed record VigenciaReport(
     IReadOnlyList<ComponentResult> Components,
     IReadOnlyList<CategoryResult> Categories)
 {
+    /// <summary>Whether <see cref="Change"/> compares the same categories; null without a previous vigencia.</summary>
+    public Comparability? Comparability { get; init; }
+
+    /// <summary>True unless the change against the previous vigencia is over different categories.</summary>
+    public bool IsComparable => Comparability?.IsComparable ?? true;
+
     /// <summary>Σ wᵢ·sᵢ over the measured categories: the numerator of the Porcentaje de Cumplimiento.</summary>
     public decimal WeightedSum => Categories.Where(c => c.Score.IsMeasured).Sum(c => c.Category.Weight * c.Score.Value!.Value);
 

@@ -6,10 +6,15 @@ namespace GobiernoDigital.Dashboard.Services;
 /// <summary>The entity shown in the app bar and reports.</summary>
 public sealed record EntityInfo(string Name, string Nit);
 
-/// <summary>Where a vigencia's scores come from.</summary>
-public sealed record MeasurementInfo(int Vigencia, DateOnly? Date, MeasurementSource Source, decimal? OfficialIndex)
+/// <summary>Where a vigencia's scores come from, and whether they are final.</summary>
+public sealed record MeasurementInfo(int Vigencia, DateOnly? Date, MeasurementSource Source, decimal? OfficialIndex, MeasurementState State)
 {
     public string SourceText => Source.Text();
+
+    /// <summary>«Resultado oficial FURAG» only for a definitiva official result; «Resultado provisional · fuente: …» otherwise when provisional.</summary>
+    public string ResultText => MeasurementStateText.ResultText(Source, State);
+
+    public bool IsProvisional => State == MeasurementState.Provisional;
 }
 
 /// <summary>What the overview page shows for one vigencia. <c>Vigencias</c> lists every measured vigencia, newest first.</summary>

@@ -62,7 +62,7 @@ public sealed class ComplianceService(IDbContextFactory<GobiernoDigitalDbContext
 
         return new OverviewModel(
             data.Measurements.Select(m => m.Vigencia).OrderDescending().ToList(),
-            new MeasurementInfo(measurement.Vigencia, measurement.Date, measurement.Source, measurement.OfficialIndex),
+            new MeasurementInfo(measurement.Vigencia, measurement.Date, measurement.Source, measurement.OfficialIndex, measurement.State),
             report)
         {
             Peers = data.PeerComparisonFor(measurement.Vigencia),

@@ -16,7 +16,10 @@ public sealed class MeasurementFormModel
     /// <summary>When the result was obtained; a <see cref="DateTime"/> for MudDatePicker, of which only the date counts. Optional.</summary>
     public DateTime? Date { get; set; }
 
-    public MeasurementSource Source { get; set; } = MeasurementSource.Autodiagnostico;
+    public MeasurementSource Source { get; set; } = Measurement.DefaultSource;
+
+    /// <summary>Provisional or definitiva; a new measurement starts provisional.</summary>
+    public MeasurementState State { get; set; } = Measurement.DefaultState;
 
     /// <summary>The official <em>Índice de Gobierno Digital</em> as typed; empty when not known.</summary>
     public string? OfficialIndexText { get; set; }
@@ -29,6 +32,29 @@ public sealed class MeasurementFormModel
 
     /// <summary>One row per category that applies to the vigencia, by component and then by category order.</summary>
     public List<MeasurementRowModel> Rows { get; set; } = [];
+
+    /// <summary>True when some row has a score of <see cref="PreviousVigencia"/> to start from.</summary>
+    public bool CanStartFromPrevious => PreviousVigencia is not null && Rows.Any(r => r.PreviousInput is not null);
+
+    /// <summary>
+    /// Fills every row that has one with the status and score of <see cref="PreviousVigencia"/> («Partir de la medición
+    /// de 2024»), so that only the scores that changed need typing. Observations typed stay. Returns the rows filled.
+    /// </summary>
+    public int StartFromPrevious()
+    {
+        var filled = 0;
+        foreach (var row in Rows)
+        {
+            if (row.PreviousInput is { } previous)
+            {
+                row.Input.Status = previous.Status;
+                row.Input.ScoreText = previous.ScoreText;
+                filled++;
+            }
+        }
+
+        return filled;
+    }
 
     /// <summary>The date as the domain keeps it.</summary>
     public DateOnly? DateValue => Date is { } date ? DateOnly.FromDateTime(date) : null;
@@ -51,6 +77,12 @@ public sealed class MeasurementRowModel
     /// no previous vigencia or the category did not apply to it.
     /// </summary>
     public string? PreviousScore { get; init; }
+
+    /// <summary>
+    /// The category's status and score in the form's previous vigencia, as the form types them ("40,0"); null when there
+    /// is no previous vigencia or the category did not apply to it. What «Partir de la medición de…» copies.
+    /// </summary>
+    public ScoreRowInput? PreviousInput { get; init; }
 
     /// <summary>Status, score text and observation; checked by the shared <see cref="ScoreRowValidator"/>.</summary>
     public ScoreRowInput Input { get; init; } = new();
@@ -75,6 +107,7 @@ public sealed class MeasurementFormValidator : AbstractValidator<MeasurementForm
             .Must(date => date is null || DateOnly.FromDateTime(date.Value) <= EsCo.Today(clock))
             .WithMessage(_ => $"La fecha no puede ser posterior a hoy ({EsCo.Date(EsCo.Today(clock))}).");
         RuleFor(m => m.Source).IsInEnum().WithMessage("Elija la fuente de la medición.");
+        RuleFor(m => m.State).IsInEnum().WithMessage("Elija el estado de la medición: provisional o definitiva.");
         RuleFor(m => m.OfficialIndexText).ValidOfficialIndex();
         RuleFor(m => m.Rows).NotEmpty().WithMessage(NoRows);
         RuleForEach(m => m.Rows).SetValidator(new MeasurementRowValidator());

@@ -17,6 +17,7 @@ public sealed record MeasurementSummary(
     int Vigencia,
     DateOnly? Date,
     MeasurementSource Source,
+    MeasurementState State,
     decimal? OfficialIndex,
     decimal? Percentage,
     Coverage Coverage,
@@ -83,7 +84,7 @@ public sealed class MeasurementService(IDbContextFactory<GobiernoDigitalDbContex
             .Select(m =>
             {
                 var report = data.ReportFor(m);
-                return new MeasurementSummary(m.Vigencia, m.Date, m.Source, m.OfficialIndex, report.Percentage, report.Coverage, m.Scores.Count, m.Revision);
+                return new MeasurementSummary(m.Vigencia, m.Date, m.Source, m.State, m.OfficialIndex, report.Percentage, report.Coverage, m.Scores.Count, m.Revision);
             })
             .OrderByDescending(m => m.Vigencia)
             .ToList();
@@ -139,7 +140,7 @@ public sealed class MeasurementService(IDbContextFactory<GobiernoDigitalDbContex
         Measurement measurement;
         try
         {
-            measurement = new Measurement(vigencia, form.DateValue, form.Source, form.OfficialIndex);
+            measurement = new Measurement(vigencia, form.DateValue, form.Source, form.OfficialIndex, form.State);
             SetScores(measurement, form, categories);
         }
         catch (DomainException ex)
@@ -200,7 +201,7 @@ public sealed class MeasurementService(IDbContextFactory<GobiernoDigitalDbContex
 
         try
         {
-            measurement.SetDetails(form.DateValue, form.Source, form.OfficialIndex);
+            measurement.SetDetails(form.DateValue, form.Source, form.OfficialIndex, form.State);
             SetScores(measurement, form, categories);
         }
         catch (DomainException ex)
@@ -268,7 +269,8 @@ public sealed class MeasurementService(IDbContextFactory<GobiernoDigitalDbContex
         {
             Vigencia = vigencia,
             Date = measurement?.Date?.ToDateTime(TimeOnly.MinValue),
-            Source = measurement?.Source ?? MeasurementSource.Autodiagnostico,
+            Source = measurement?.Source ?? Measurement.DefaultSource,
+            State = measurement?.State ?? Measurement.DefaultState,
             OfficialIndexText = measurement?.OfficialIndex is { } index ? NumberTextOf(index) : null,
             Revision = measurement?.Revision ?? 0,
             PreviousVigencia = previous?.Vigencia,
@@ -280,6 +282,7 @@ public sealed class MeasurementService(IDbContextFactory<GobiernoDigitalDbContex
                     CategoryName = c.Name,
                     ComponentName = c.Component.Name,
                     PreviousScore = previous is not null && c.AppliesTo(previous.Vigencia) ? data.ScoreOf(previous, c).ToString() : null,
+                    PreviousInput = previous is not null && c.AppliesTo(previous.Vigencia) ? InputOf(data.ScoreOf(previous, c), observation: null) : null,
                     Input = measurement is null
                         ? new()
                         : InputOf(data.ScoreOf(measurement, c), observations.GetValueOrDefault(c.Id)),

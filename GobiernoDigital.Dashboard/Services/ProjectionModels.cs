@@ -1,3 +1,4 @@
+using GobiernoDigital.Core.Domain;
 using GobiernoDigital.Core.Scoring;
 
 namespace GobiernoDigital.Dashboard.Services;
@@ -71,6 +72,13 @@ public sealed record ProjectionModel(
 {
     /// <summary>The last measured vigencia: the series start from it (the metas are the horizon's own).</summary>
     public int LastVigencia => Vigencias[^1];
+
+    /// <summary>The state of each measurement used, by vigencia, said on the page («2025 (provisional)»).</summary>
+    public IReadOnlyDictionary<int, MeasurementState> States { get; init; } = new Dictionary<int, MeasurementState>();
+
+    /// <summary>«2023 (definitiva) · 2025 (provisional)».</summary>
+    public string MeasurementsText => string.Join(" · ", Vigencias.Select(v =>
+        States.TryGetValue(v, out var state) ? $"{v} ({state.Text().ToLowerInvariant()})" : v.ToString(EsCo.Culture)));
 
     /// <summary>Only one vigencia measured: only the needed pace can be shown.</summary>
     public bool SingleMeasurement => Vigencias.Count == 1;

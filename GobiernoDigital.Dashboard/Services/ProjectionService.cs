@@ -66,7 +66,10 @@ public sealed class ProjectionService(IDbContextFactory<GobiernoDigitalDbContext
             snapshot.Measurements.Select(m => m.Vigencia).ToList(),
             overall,
             categories,
-            notApplicable);
+            notApplicable)
+        {
+            States = snapshot.Measurements.ToDictionary(m => m.Vigencia, m => m.State),
+        };
     }
 
     /// <summary>

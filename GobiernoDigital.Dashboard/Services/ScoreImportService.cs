@@ -60,9 +60,11 @@ public sealed class ScoreImportService(
     /// </summary>
     /// <param name="preview">A preview returned by <see cref="PreviewAsync"/>.</param>
     /// <param name="sourceForNewMeasurements">The source recorded on the measurements the import creates (their date stays empty).</param>
+    /// <param name="stateForNewMeasurements">The state (provisional or definitiva) of the measurements the import creates.</param>
     /// <param name="cancellationToken">Stops the commit before it is saved.</param>
     /// <exception cref="AccessDeniedException">Anonymous, Lector, or any user without the policy.</exception>
-    public async Task<ImportOutcome> CommitAsync(ImportPreview preview, MeasurementSource sourceForNewMeasurements, CancellationToken cancellationToken = default)
+    public async Task<ImportOutcome> CommitAsync(
+        ImportPreview preview, MeasurementSource sourceForNewMeasurements, MeasurementState stateForNewMeasurements, CancellationToken cancellationToken = default)
     {
         var actor = await guard.DemandAsync(Policies.EditarPuntajes);
         using var slot = _gate.TryEnter();
@@ -76,7 +78,7 @@ public sealed class ScoreImportService(
         db.Clock = clock;
         try
         {
-            return await ImportApplier.ApplyAsync(db, preview, sourceForNewMeasurements, cancellationToken);
+            return await ImportApplier.ApplyAsync(db, preview, sourceForNewMeasurements, stateForNewMeasurements, cancellationToken);
         }
         catch (DbUpdateException)
         {

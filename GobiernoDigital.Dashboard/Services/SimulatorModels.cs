@@ -29,7 +29,11 @@ public sealed record SimulatorStart(
     VigenciaInput Measured,
     IReadOnlyDictionary<int, decimal> Values,
     ScenarioSummary? Scenario,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The state of the measurement simulated on (provisional or definitiva), said on the page.</summary>
+    public MeasurementState State { get; init; } = MeasurementState.Definitiva;
+}
 
 /// <summary>A scenario loaded into the simulator, or a Spanish message saying why it could not be.</summary>
 public sealed record ScenarioLoadResult(SimulatorStart? Start, string? Error);

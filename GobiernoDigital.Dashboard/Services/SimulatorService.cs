@@ -29,7 +29,7 @@ public sealed class SimulatorService(IDbContextFactory<GobiernoDigitalDbContext>
             : snapshot.Measurements.LastOrDefault();
         return measurement is null
             ? null
-            : new SimulatorStart(Vigencias(snapshot), snapshot.InputFor(measurement), NoValues, null, []);
+            : new SimulatorStart(Vigencias(snapshot), snapshot.InputFor(measurement), NoValues, null, []) { State = measurement.State };
     }
 
     /// <summary>Every saved scenario, by name.</summary>
@@ -86,7 +86,7 @@ public sealed class SimulatorService(IDbContextFactory<GobiernoDigitalDbContext>
             }
         }
 
-        return new ScenarioLoadResult(new SimulatorStart(Vigencias(snapshot), input, values, Summary(scenario), notes), null);
+        return new ScenarioLoadResult(new SimulatorStart(Vigencias(snapshot), input, values, Summary(scenario), notes) { State = measurement.State }, null);
     }
 
     /// <summary>Saves the simulated scores of some categories of a measured vigencia as a named scenario (policy <see cref="Policies.EditarPuntajes"/>).</summary>

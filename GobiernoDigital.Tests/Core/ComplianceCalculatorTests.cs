@@ -418,6 +418,48 @@ public sealed class ComplianceCalculatorTests
     // ---- Helpers ------------------------------------------------------------------------------------------------------
 
     /// <summary>Vigencia 2023 as TI.PL03 gives it; weights 1 and metas 100 unless told.</summary>
+    [Fact]
+    public void Build_DifferentCategoriesMeasured_NotComparableWithBothCoveragesAndTheChangeOverTheCommonOnes()
+    {
+        // 2024: A 60, B 80, C sin medición; 2025: A 70 only (a partial file). Common: A, 70 − 60 = +10.
+        var previous = new VigenciaInput(2024, [Input(1, "A", 1, "G", Score.Measured(60m)), Input(2, "B", 1, "G", Score.Measured(80m)), Input(3, "C", 1, "G", Score.NotMeasured)]);
+        var current = new VigenciaInput(2025, [Input(1, "A", 1, "G", Score.Measured(70m)), Input(2, "B", 1, "G", Score.NotMeasured), Input(3, "C", 1, "G", Score.NotMeasured)]);
+
+        var report = ComplianceCalculator.Build(current, previous);
+
+        Assert.False(report.IsComparable);
+        Assert.Equal(0m, report.Change); // 70 − 70: the raw figure hides that B was not measured
+        Assert.Equal(10m, report.Comparability!.CommonChange);
+        Assert.Equal("No comparable: 2025 tiene 1 de 3 categorías medidas y 2024 2 de 3.", report.Comparability.Warning);
+        Assert.Equal("Sobre la única categoría medida en ambas vigencias: +10,0 puntos.", report.Comparability.CommonText);
+    }
+
+    [Fact]
+    public void Build_SameCountButOtherCategories_NotComparable()
+    {
+        var previous = new VigenciaInput(2024, [Input(1, "A", 1, "G", Score.Measured(60m)), Input(2, "B", 1, "G", Score.NotMeasured)]);
+        var current = new VigenciaInput(2025, [Input(1, "A", 1, "G", Score.NotMeasured), Input(2, "B", 1, "G", Score.Measured(50m))]);
+
+        var comparability = ComplianceCalculator.Build(current, previous).Comparability!;
+
+        Assert.False(comparability.IsComparable);
+        Assert.Equal("No comparable: 2025 y 2024 tienen 1 de 2 categorías medidas, pero no las mismas.", comparability.Warning);
+        Assert.Equal("Ninguna categoría se midió en ambas vigencias.", comparability.CommonText);
+    }
+
+    [Fact]
+    public void Build_SameCategoriesMeasured_ComparableWithoutWarning()
+    {
+        var previous = new VigenciaInput(2024, [Input(1, "A", 1, "G", Score.Measured(60m)), Input(2, "B", 1, "G", Score.NotApplicable)]);
+        var current = new VigenciaInput(2025, [Input(1, "A", 1, "G", Score.Measured(65m)), Input(2, "B", 1, "G", Score.NotMeasured)]);
+
+        var report = ComplianceCalculator.Build(current, previous);
+
+        Assert.True(report.IsComparable);
+        Assert.Null(report.Comparability!.Warning);
+        Assert.Equal(5m, report.Change);
+    }
+
     private static VigenciaInput Seed2023(Func<TiPl03Source.CategoryRow, decimal>? weight = null, Func<TiPl03Source.CategoryRow, decimal>? target = null) =>
         new(2023, TiPl03Source.Categories
             .Select(c => new CategoryInput(

@@ -130,7 +130,6 @@ public sealed class ImportAnalyzerTests(SeededTestDatabase seeded) : IClassFixtu
     [InlineData("2023", null, "40", null, "Escriba la categoría.")]
     [InlineData("2023", "Transparencia", "100,1", null, ValidationRules.ScoreOutOfRange)]
     [InlineData("2023", "Transparencia", "cuarenta", null, ValidationRules.ScoreNotANumber)]
-    [InlineData("2023", "Transparencia", null, null, ValidationRules.ScoreRequired)]
     [InlineData("2023", "Transparencia", "40", "ochenta", ValidationRules.TargetNotANumber)]
     [InlineData("2023", "Transparencia", "40", "101", ValidationRules.TargetOutOfRange)]
     public async Task Analyze_BadRow_ErrorWithItsRowNumberAndNoChange(string? vigencia, string? category, string? score, string? target, string expected)
@@ -142,6 +141,66 @@ public sealed class ImportAnalyzerTests(SeededTestDatabase seeded) : IClassFixtu
         Assert.Equal([new ImportIssue(7, expected)], preview.Errors);
         Assert.Empty(preview.Changes);
         Assert.False(preview.CanCommit);
+    }
+
+    // An empty score cell is no longer an error in a file (unlike the form): see the blank-row tests below.
+    [Fact]
+    public async Task Analyze_TemplateRowsLeftBlank_NoErrorNoChangeAndSaidAsBlank()
+    {
+        var data = await LoadAsync();
+        // The template pre-fills vigencia, category and the current meta; the advisor typed one score and left the rest.
+        var rows = new[]
+        {
+            Row(2, "2023", "Transparencia", null, target: "100"),
+            Row(3, "2024", "Colaboración", "  ", target: "100"),
+            Row(4, "2024", "Transparencia", "50", target: "100"),
+        };
+
+        var preview = ImportAnalyzer.Analyze(File(rows, targets: true, observations: true), data);
+
+        Assert.Empty(preview.Errors);
+        Assert.Equal(
+            [(ImportChangeKind.CreateMeasurement, 4), (ImportChangeKind.CreateScore, 4)],
+            preview.Changes.Select(c => (c.Kind, c.RowNumber)));
+        Assert.Equal([2, 3], preview.BlankRows);
+        Assert.Equal(2, preview.UnchangedRows);
+        // The blank 2024 row does not count as measured: Colaboración is among the categories left «Sin medición».
+        Assert.Contains("el archivo no trae 16 categorías", preview.Warnings[0], StringComparison.Ordinal);
+        Assert.Contains("«Colaboración»", preview.Warnings[0], StringComparison.Ordinal);
+        Assert.True(preview.CanCommit);
+    }
+
+    [Fact]
+    public async Task Analyze_BlankScoreWithANewMeta_ChangesOnlyTheMeta()
+    {
+        var data = await LoadAsync();
+
+        var preview = ImportAnalyzer.Analyze(File([Row(2, "2023", "Transparencia", null, target: "90")], targets: true), data);
+
+        Assert.Empty(preview.Errors);
+        Assert.Equal([ImportChangeKind.CreateTarget], preview.Changes.Select(c => c.Kind));
+        Assert.Empty(preview.BlankRows);
+    }
+
+    [Fact]
+    public async Task Analyze_BlankScoreButAnObservation_StillAsksForTheScore()
+    {
+        var data = await LoadAsync();
+
+        var preview = ImportAnalyzer.Analyze(File([Row(2, "2023", "Transparencia", null, observation: "Revisar")], observations: true), data);
+
+        Assert.Equal([new ImportIssue(2, ValidationRules.ScoreRequired)], preview.Errors);
+        Assert.Empty(preview.BlankRows);
+    }
+
+    [Fact]
+    public async Task Analyze_BlankRowWithAnUnknownCategory_StillAnError()
+    {
+        var data = await LoadAsync();
+
+        var preview = ImportAnalyzer.Analyze(File(Row(5, "2023", "Categoría inventada", null)), data);
+
+        Assert.Equal([new ImportIssue(5, "La categoría «Categoría inventada» no está en el catálogo.")], preview.Errors);
     }
 
     [Fact]
@@ -159,7 +218,6 @@ public sealed class ImportAnalyzerTests(SeededTestDatabase seeded) : IClassFixtu
     [InlineData("100.1")]
     [InlineData("45,55")]
     [InlineData("abc")]
-    [InlineData("")]
     [InlineData("1e9")]
     public async Task Analyze_BadScore_SameMessageAsTheForm(string typed)
     {

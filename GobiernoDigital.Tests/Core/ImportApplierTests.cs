@@ -40,7 +40,7 @@ public sealed class ImportApplierTests : IAsyncLifetime
         };
 
         // The second save of the unit of work writes the audit entries, after the scores and the measurement.
-        await Assert.ThrowsAsync<InvalidOperationException>(() => ImportApplier.ApplyAsync(db, preview, MeasurementSource.ResultadoOficialFurag, Ct));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ImportApplier.ApplyAsync(db, preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct));
 
         Assert.Equal(2, failing.Calls);
         Assert.Equal(before, await _database.ContentHashAsync());
@@ -53,7 +53,7 @@ public sealed class ImportApplierTests : IAsyncLifetime
         var before = await _database.ContentHashAsync();
         await using var db = _database.CreateDbContext();
 
-        var outcome = await ImportApplier.ApplyAsync(db, preview, MeasurementSource.ResultadoOficialFurag, Ct);
+        var outcome = await ImportApplier.ApplyAsync(db, preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct);
 
         Assert.Equal(ImportApplier.FileHasErrors, outcome.Error);
         Assert.Null(db.Database.CurrentTransaction);

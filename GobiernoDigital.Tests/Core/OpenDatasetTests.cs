@@ -69,13 +69,13 @@ public sealed class OpenDatasetTests : WorkedScoresTestBase
         var lines = Encoding.UTF8.GetString(bytes).Split("\r\n");
         Assert.Equal(string.Join(',', OpenDataFields.CsvHeader), lines[0]);
         Assert.Equal(
-            "2023,Gobierno Abierto,Transparencia,1,40,medido,80,40,,60,2,4,180,3,autodiagnostico,2024-05-20,",
+            "2023,Gobierno Abierto,Transparencia,1,40,medido,80,40,,60,2,4,180,3,autodiagnostico,definitiva,2024-05-20,",
             lines[1]);
         Assert.Equal(
-            "2023,Seguridad,Plan de seguridad,1,,no_aplica,100,,,60,2,4,180,3,autodiagnostico,2024-05-20,",
+            "2023,Seguridad,Plan de seguridad,1,,no_aplica,100,,,60,2,4,180,3,autodiagnostico,definitiva,2024-05-20,",
             lines[3]);
         Assert.Equal(
-            "2024,Gobierno Abierto,Transparencia,1,55.4,medido,100,44.6,,68.85,3,4,275.4,4,resultado_oficial_furag,2025-04-30,61.2",
+            "2024,Gobierno Abierto,Transparencia,1,55.4,medido,100,44.6,,68.85,3,4,275.4,4,resultado_oficial_furag,definitiva,2025-04-30,61.2",
             lines[5]);
         Assert.Equal(8 + 2, lines.Length); // Header, 8 rows, and the empty text after the last CRLF.
         Assert.Equal(string.Empty, lines[^1]);

@@ -173,6 +173,36 @@ public sealed class MeasurementFormTests : DashboardTestContext
         Assert.Empty(cut.FindAll("[data-testid=filas-medicion]"));
     }
 
+    [Fact]
+    public async Task NewMeasurement_StartFromThePreviousOne_CopiesEveryScoreAndSavesWithOnlyTheTwoChanged()
+    {
+        var cut = RenderNew();
+
+        cut.Find("[data-testid=partir-de-anterior]").Click();
+
+        // Every category of 2023 comes over (Gobierno de TI as «Sin medición»); nothing is saved yet.
+        cut.WaitForAssertion(() => Assert.Equal("40,0", ScoreField(cut, "Transparencia").GetAttribute("value")));
+        Assert.True(Radio(cut, "Gobierno de TI", "Sin medición").HasAttribute("checked"));
+        Assert.Contains(
+            "Se copiaron 17 puntajes de la medición de 2023: cambie solo los que variaron y guarde.",
+            cut.Find("[data-testid=resultado-medicion]").TextContent,
+            StringComparison.Ordinal);
+        ScoreField(cut, "Transparencia").Change("55");
+        ScoreField(cut, "Colaboración").Change("12,5");
+
+        cut.Find("[data-testid=guardar-medicion]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("http://localhost/?vigencia=2024", Navigation.Uri));
+        await using var db = await Database.CreateDbContextAsync(Ct);
+        var scores = await db.Scores.Include(s => s.Category).Join(db.Measurements, s => s.MeasurementId, m => m.Id, (s, m) => new { m.Vigencia, s })
+            .ToListAsync(Ct);
+        var before = scores.Where(x => x.Vigencia == 2023).ToDictionary(x => x.s.Category.Name, x => x.s.Score);
+        var after = scores.Where(x => x.Vigencia == 2024).ToDictionary(x => x.s.Category.Name, x => x.s.Score);
+        before["Transparencia"] = Score.Measured(55m);
+        before["Colaboración"] = Score.Measured(12.5m);
+        Assert.Equal(before, after);
+    }
+
     private IRenderedComponent<MeasurementNew> RenderNew()
     {
         var cut = Render<MeasurementNew>();

@@ -28,7 +28,7 @@ public sealed class OpenDataPageTests : DashboardTestContext, IClassFixture<Seed
 
         Assert.Equal("http://localhost/api/datos-abiertos/puntajes.csv", cut.Find("[data-testid=enlace-csv]").TextContent.Trim());
         Assert.Equal("http://localhost/api/datos-abiertos/puntajes.json", cut.Find("[data-testid=enlace-json]").TextContent.Trim());
-        cut.WaitForAssertion(() => Assert.Contains("Vigencias publicadas ahora: 2023.", Normalized(cut.Find("[data-testid=frecuencia]")), StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("una provisional puede cambiar): 2023 (definitiva).", Normalized(cut.Find("[data-testid=frecuencia]")), StringComparison.Ordinal));
         Assert.Contains("Concejo Municipal de Cartago", cut.Find("[data-testid=descripcion-datos-abiertos]").TextContent, StringComparison.Ordinal);
         var licence = cut.Find("[data-testid=licencia] a");
         Assert.Equal(("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/deed.es"), (licence.TextContent.Trim(), licence.GetAttribute("href")));

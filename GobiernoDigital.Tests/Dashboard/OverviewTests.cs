@@ -146,7 +146,13 @@ public sealed class OverviewTests(SeededTestDatabase seeded) : DashboardTestCont
         Assert.Equal("17 de 17 categorías medidas", Normalized(cut.Find("[data-testid=cobertura]")));
         var change = Normalized(cut.Find("[data-testid=cambio]"));
         Assert.Contains("Frente a 2023 (40,0 %)", change, StringComparison.Ordinal);
-        Assert.Contains("+12,4 puntos (sube)", change, StringComparison.Ordinal);
+        // 2023 left Gobierno de TI sin medición, 2024 measured it: not the same categories, so no green rise. Over the 16
+        // measured in both: (890 − 50) / 16 = 52,5 against 40,0 → +12,5.
+        Assert.Contains("+12,4 puntos (no comparable)", change, StringComparison.Ordinal);
+        Assert.Equal(
+            "No comparable: 2024 tiene 17 de 17 categorías medidas y 2023 16 de 17. El cambio del porcentaje mezcla categorías distintas. " +
+            "Sobre las 16 categorías medidas en ambas vigencias: +12,5 puntos.",
+            Normalized(cut.Find("[data-testid=cifras] .headline [data-testid=aviso-comparabilidad]")));
         Assert.Equal("2024", cut.Find("[data-testid=vigencia-select]").TextContent.Trim());
 
         cut.Find("div.mud-input-control.vigencia-select").MouseDown();
@@ -157,6 +163,46 @@ public sealed class OverviewTests(SeededTestDatabase seeded) : DashboardTestCont
         cut.WaitForAssertion(() => Assert.Equal("40,0 %", cut.Find("[data-testid=porcentaje]").TextContent));
         Assert.Equal("16 de 17 categorías medidas (1 sin medición)", Normalized(cut.Find("[data-testid=cobertura]")));
         Assert.Contains("Primera vigencia registrada", cut.Find("[data-testid=cambio]").TextContent);
+    }
+
+    [Fact]
+    public void Render_PartialProvisionalMeasurement_IsNotTheOfficialHeadlineAndWarnsThatTheChangeIsNotComparable()
+    {
+        // Issue 12: a 2024 file brought 4 categories of 17 (against 16 of 17 in 2023); it was recorded as provisional.
+        UseOwnDatabase();
+        AddVigencia2024(
+            MeasurementState.Provisional,
+            new() { ["Transparencia"] = 80m, ["Colaboración"] = 60m, ["Información"] = 70m, ["Uso y Apropiación"] = 90m });
+
+        var cut = Render<Overview>();
+
+        cut.WaitForAssertion(() => Assert.Equal("75,0 %", cut.Find("[data-testid=porcentaje]").TextContent));
+        var header = Normalized(cut.Find("p.text-muted"));
+        Assert.Contains("Vigencia 2024 · Resultado provisional · fuente: Resultado oficial FURAG", header, StringComparison.Ordinal);
+        Assert.DoesNotContain(cut.FindAll("[data-testid=cambio] .change--up"), _ => true);
+        Assert.Contains("(no comparable)", Normalized(cut.Find("[data-testid=cambio]")), StringComparison.Ordinal);
+        // Both warnings, beside the headline and above the category table, say the coverage of each vigencia.
+        var warnings = cut.FindAll("[data-testid=aviso-comparabilidad]").Select(Normalized).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.All(warnings, w => Assert.StartsWith("No comparable: 2024 tiene 4 de 17 categorías medidas y 2023 16 de 17.", w, StringComparison.Ordinal));
+        Assert.Contains("Sobre las 4 categorías medidas en ambas vigencias:", warnings[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_SameCategoriesMeasuredAndDefinitiva_ShowsTheRiseAsOfficialWithoutWarning()
+    {
+        UseOwnDatabase();
+        var scores = SeedScores2023();
+        scores["Transparencia"] += 16m;
+        AddVigencia2024(MeasurementState.Definitiva, scores);
+
+        var cut = Render<Overview>();
+
+        // The 2023 scores with Transparencia 40 → 56, Gobierno de TI still sin medición: the same 16 categories, 656 / 16 = 41,0.
+        cut.WaitForAssertion(() => Assert.Equal("41,0 %", cut.Find("[data-testid=porcentaje]").TextContent));
+        Assert.Contains("Vigencia 2024 · Resultado oficial FURAG", Normalized(cut.Find("p.text-muted")), StringComparison.Ordinal);
+        Assert.Contains("+1,0 puntos (sube)", Normalized(cut.Find("[data-testid=cambio]")), StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=aviso-comparabilidad]"));
     }
 
     [Fact]
@@ -190,6 +236,28 @@ public sealed class OverviewTests(SeededTestDatabase seeded) : DashboardTestCont
     /// Records vigencia 2024 through the domain, every category measured:
     /// 60 + 20 + 40 + 10 + 10 + 20 + 30 + 50 + 80 + 20 + 70 + 90 + 100 + 70 + 80 + 80 + 60 = 890.
     /// </summary>
+    /// <summary>Records vigencia 2024 (official source) with only the given scores; the other categories stay sin medición.</summary>
+    private void AddVigencia2024(MeasurementState state, Dictionary<string, decimal> scores)
+    {
+        using var db = Database.CreateDbContext();
+        var measurement = new Measurement(2024, null, MeasurementSource.ResultadoOficialFurag, officialIndex: null, state);
+        foreach (var category in db.Categories.ToList().Where(c => scores.ContainsKey(c.Name)))
+        {
+            measurement.SetScore(category, Score.Measured(scores[category.Name]));
+        }
+
+        db.Measurements.Add(measurement);
+        db.SaveChanges();
+    }
+
+    /// <summary>The seed's measured 2023 scores by category name.</summary>
+    private Dictionary<string, decimal> SeedScores2023()
+    {
+        using var db = Database.CreateDbContext();
+        return db.Scores.Where(s => s.Value != null).Select(s => new { s.Category.Name, s.Value }).AsEnumerable()
+            .ToDictionary(s => s.Name, s => s.Value!.Value);
+    }
+
     private void AddVigencia2024()
     {
         var scores = new Dictionary<string, decimal>

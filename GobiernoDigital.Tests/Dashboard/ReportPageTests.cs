@@ -139,7 +139,14 @@ public sealed class ReportPageTests : DashboardTestContext, IClassFixture<Seeded
 
         var cut = RenderReport("informe?vigencia=2023");
 
-        Assert.Contains("Frente a la vigencia 2022 (36,7 %): ▲ +3,3 puntos", Normalized(cut.Find("[data-testid=cambio]")), StringComparison.Ordinal);
+        // 3 categories measured in 2022 against 16 in 2023: the +3,3 is no rise, and the report says why. Over the three
+        // measured in both: (40 + 0 + 70) / 3 − (30 + 10 + 70) / 3 = 0.
+        Assert.Contains("Frente a la vigencia 2022 (36,7 %): ⚠ +3,3 puntos (no comparable)", Normalized(cut.Find("[data-testid=cambio]")), StringComparison.Ordinal);
+        Assert.Contains(
+            "No comparable: 2023 tiene 16 de 17 categorías medidas y 2022 3 de 17. El cambio del porcentaje mezcla categorías distintas. " +
+            "Sobre las 3 categorías medidas en ambas vigencias: 0,0 puntos.",
+            Normalized(cut.Find("[data-testid=aviso-comparabilidad]")),
+            StringComparison.Ordinal);
         var changes = cut.Find("[data-testid=cambios]");
         Assert.Contains(
             "Frente a la vigencia 2022: subieron 1 categoría, bajaron 1 categoría y 1 categoría quedó igual; 14 categorías sin comparación",

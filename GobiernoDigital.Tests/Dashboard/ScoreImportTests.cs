@@ -51,6 +51,26 @@ public sealed class ScoreImportTests : DashboardTestContext, IClassFixture<Seede
     }
 
     [Fact]
+    public void Upload_TemplateWithRowsLeftBlank_NoErrorsAndThePreviewSaysTheyChangeNothing()
+    {
+        SignInAsEditor();
+        var csv = ScoreFiles.CsvText(';', Header, [2023, "Transparencia", 55], [2023, "Colaboración", null], [2023, "Información", null]);
+        var cut = Render<ScoreImport>();
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(csv, "puntajes.csv"));
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=tabla-cambios] tbody tr")));
+        Assert.Empty(cut.FindAll("[data-testid=tabla-errores]"));
+        Assert.Equal("0", cut.Find("[data-testid=resumen-errores]").TextContent.Trim());
+        Assert.Equal("2", cut.Find("[data-testid=resumen-filas-en-blanco]").TextContent.Trim());
+        Assert.StartsWith(
+            "Sin cambio (fila en blanco): filas 3 y 4.",
+            cut.Find("[data-testid=filas-en-blanco]").TextContent.Trim(),
+            StringComparison.Ordinal);
+        Assert.False(cut.Find("button[data-testid=importar]").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public void Upload_FileRefusedAsAWhole_ShowsTheReasonOnTheFileRow()
     {
         SignInAsEditor();

@@ -75,7 +75,7 @@ public sealed class ExportImportRoundTripTests : IAsyncLifetime
         {
             var preview = ImportAnalyzer.Analyze(read.File!, await ScoringSnapshot.LoadAsync(db, Ct));
             Assert.Empty(preview.Errors);
-            var outcome = await ImportApplier.ApplyAsync(db, preview, MeasurementSource.Autodiagnostico, Ct);
+            var outcome = await ImportApplier.ApplyAsync(db, preview, MeasurementSource.Autodiagnostico, MeasurementState.Provisional, Ct);
             Assert.True(outcome.Succeeded, outcome.Error);
         }
 

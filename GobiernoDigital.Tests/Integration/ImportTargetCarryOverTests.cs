@@ -36,7 +36,7 @@ public sealed class ImportTargetCarryOverTests : SeededDatabaseTestBase
         {
             var preview = ImportAnalyzer.Analyze(read.File!, await ScoringSnapshot.LoadAsync(db, Ct));
             Assert.Contains(preview.Warnings, w => w.StartsWith("Las metas de cada vigencia nueva", StringComparison.Ordinal));
-            Assert.True((await ImportApplier.ApplyAsync(db, preview, MeasurementSource.ResultadoOficialFurag, Ct)).Succeeded);
+            Assert.True((await ImportApplier.ApplyAsync(db, preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct)).Succeeded);
         }
 
         await using var check = await Database.CreateDbContextAsync(Ct);

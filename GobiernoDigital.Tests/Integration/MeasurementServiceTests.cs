@@ -256,6 +256,56 @@ public sealed class MeasurementServiceTests : SeededDatabaseTestBase
     }
 
     [Fact]
+    public async Task ListAndForms_SeededMeasurement_IsDefinitivaAndANewOneStartsProvisionalWithTheImportsSource()
+    {
+        var service = Service(User);
+
+        Assert.Equal(MeasurementState.Definitiva, Assert.Single(await service.ListAsync(Ct)).State);
+        Assert.Equal(MeasurementState.Definitiva, (await service.GetForEditAsync(Seeded, Ct))!.State);
+        var form = await service.NewFormAsync(NewVigencia, Ct);
+        Assert.Equal(MeasurementState.Provisional, form.State);
+        // The form and the import page start from the same source and state (Measurement.DefaultSource/DefaultState).
+        Assert.Equal(Measurement.DefaultSource, form.Source);
+        Assert.Equal(Measurement.DefaultState, form.State);
+    }
+
+    [Fact]
+    public async Task CreateThenUpdate_State_ProvisionalSavedThenMadeDefinitivaAndTheOverviewSaysWhich()
+    {
+        var service = Service(User);
+        var form = await service.NewFormAsync(NewVigencia, Ct);
+        form.Source = MeasurementSource.ResultadoOficialFurag;
+        Fill(form);
+        Assert.Equal(MeasurementChangeStatus.Done, (await service.CreateAsync(form, Ct)).Status);
+        var overview = await new ComplianceService(Database).GetOverviewAsync(NewVigencia, Ct);
+        Assert.Equal("Resultado provisional · fuente: Resultado oficial FURAG", overview!.Measurement.ResultText);
+
+        var edit = (await service.GetForEditAsync(NewVigencia, Ct))!;
+        Assert.Equal(MeasurementState.Provisional, edit.State);
+        edit.State = MeasurementState.Definitiva;
+        Assert.Equal(MeasurementChangeStatus.Done, (await service.UpdateAsync(NewVigencia, edit.Revision, edit, Ct)).Status);
+
+        Assert.Equal(MeasurementState.Definitiva, (await service.GetForEditAsync(NewVigencia, Ct))!.State);
+        overview = await new ComplianceService(Database).GetOverviewAsync(NewVigencia, Ct);
+        Assert.Equal("Resultado oficial FURAG", overview!.Measurement.ResultText);
+    }
+
+    [Fact]
+    public async Task CreateAsync_StateOutOfRange_RefusedInSpanishAndNothingSaved()
+    {
+        var service = Service(User);
+        var form = await service.NewFormAsync(NewVigencia, Ct);
+        Fill(form);
+        form.State = (MeasurementState)7;
+
+        var result = await service.CreateAsync(form, Ct);
+
+        Assert.Equal(MeasurementChangeStatus.Invalid, result.Status);
+        Assert.Equal("Elija el estado de la medición: provisional o definitiva.", result.Message);
+        Assert.Null(await service.GetForEditAsync(NewVigencia, Ct));
+    }
+
+    [Fact]
     public async Task UpdateAsync_Editor_SavesDetailsAndScoresBumpsTheRevisionAndAuditsTheChanges()
     {
         var service = Service(User);

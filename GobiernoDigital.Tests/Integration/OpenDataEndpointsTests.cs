@@ -186,7 +186,7 @@ public sealed class OpenDataEndpointsTests(OpenDataAppFactory app) : IClassFixtu
         Assert.Contains($"href=\"{CsvPath}\"", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"{JsonPath}\"", html, StringComparison.Ordinal);
         Assert.All(OpenDataFields.All, f => Assert.Contains($">{f.Name}</code>", html, StringComparison.Ordinal));
-        Assert.Contains("Vigencias publicadas ahora: 2023, 2024.", string.Join(' ', html.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.Contains("(campo «estado_medicion»; una provisional puede cambiar): 2023 (definitiva), 2024 (definitiva).", string.Join(' ', html.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
     }
 
     // The seed plus 2024 must hold every case the comparison is meant to cover.

@@ -51,7 +51,7 @@ public sealed class ScoreImportLoadTests(ITestOutputHelper output) : IDisposable
         var preview = await service.PreviewAsync(new MemoryStream(bytes), fileName, bytes.LongLength, Ct);
         var previewTime = clock.Elapsed;
         clock.Restart();
-        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct);
         var commitTime = clock.Elapsed;
 
         output.WriteLine(

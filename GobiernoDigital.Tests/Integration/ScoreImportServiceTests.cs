@@ -43,7 +43,7 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
         var before = await ScoreData.LoadAsync(Database, Ct);
 
         var preview = await PreviewAsync(service, GoodFile(fileName), fileName);
-        var outcome = await service.CommitAsync(preview, MeasurementSource.Autodiagnostico, Ct);
+        var outcome = await service.CommitAsync(preview, MeasurementSource.Autodiagnostico, MeasurementState.Provisional, Ct);
 
         Assert.Empty(preview.Errors);
         Assert.Equal(new ImportSummary(MeasurementsCreated: 1, ScoresCreated: 3, ScoresChanged: 1, TargetsCreated: 2, TargetsChanged: 0, UnchangedRows: 1), preview.Summary);
@@ -60,7 +60,7 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
         var preview = await PreviewAsync(service, GoodFile("puntajes.csv"), "puntajes.csv");
         var revision2023 = await RevisionAsync(2023);
 
-        await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+        await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct);
 
         await using var db = await Database.CreateDbContextAsync(Ct);
         var audit = await db.AuditEntries.ToListAsync(Ct);
@@ -82,6 +82,35 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
         Assert.Null(measurements[1].OfficialIndex);
     }
 
+    [Theory]
+    [InlineData(MeasurementState.Provisional)]
+    [InlineData(MeasurementState.Definitiva)]
+    public async Task CommitAsync_StateChosen_NewMeasurementTakesItAndTheExistingOneKeepsItsOwn(MeasurementState state)
+    {
+        var service = Service(Editor);
+        var preview = await PreviewAsync(service, GoodFile("puntajes.csv"), "puntajes.csv");
+
+        Assert.True((await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, state, Ct)).Succeeded);
+
+        await using var db = await Database.CreateDbContextAsync(Ct);
+        var states = await db.Measurements.AsNoTracking().OrderBy(m => m.Vigencia).Select(m => new { m.Vigencia, m.State }).ToListAsync(Ct);
+        // 2023 (seeded, definitiva) is only changed by the file; 2024 is created with the state chosen on the page.
+        Assert.Equal([(2023, MeasurementState.Definitiva), (2024, state)], states.Select(m => (m.Vigencia, m.State)));
+    }
+
+    [Fact]
+    public async Task CommitAsync_StateOutOfRange_RefusedAndNothingWritten()
+    {
+        var service = Service(Editor);
+        var preview = await PreviewAsync(service, GoodFile("puntajes.csv"), "puntajes.csv");
+        var before = await Database.ContentHashAsync();
+
+        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, (MeasurementState)9, Ct);
+
+        Assert.Equal("El estado de la medición no es válido.", outcome.Error);
+        Assert.Equal(before, await Database.ContentHashAsync());
+    }
+
     public static TheoryData<string> BadFiles { get; } =
     [
         "categoría desconocida", "puntaje fuera de rango", "texto en el puntaje", "texto en la meta", "categoría repetida",
@@ -99,7 +128,7 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
 
         var preview = await service.PreviewAsync(new MemoryStream(bytes), fileName, size, Ct);
         var afterPreview = await Database.ContentHashAsync();
-        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct);
 
         Assert.Contains(expected, preview.Errors);
         Assert.False(preview.CanCommit);
@@ -119,7 +148,7 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
         Assert.True(edit.Succeeded);
         var afterEdit = await Database.ContentHashAsync();
 
-        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct);
 
         Assert.False(outcome.Succeeded);
         Assert.Equal("Los datos cambiaron desde la vista previa; vuelva a cargar el archivo.", outcome.Error);
@@ -139,7 +168,7 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
 
         var afterOtherSave = await Database.ContentHashAsync();
 
-        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct);
 
         Assert.Equal(ImportApplier.DataChanged, outcome.Error);
         Assert.Equal(afterOtherSave, await Database.ContentHashAsync());
@@ -154,7 +183,7 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
             .SetScoreAsync(await CategoryIdAsync("Estrategia de TI"), 2023, Score.Measured(15m), null, Ct);
         var before = await ScoreData.LoadAsync(Database, Ct);
 
-        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct);
 
         Assert.True(outcome.Succeeded, outcome.Error);
         ScoreData.AssertEqual(before.With(preview.Changes, MeasurementSource.ResultadoOficialFurag), await ScoreData.LoadAsync(Database, Ct));
@@ -165,10 +194,10 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
     {
         var service = Service(Editor);
         var preview = await PreviewAsync(service, GoodFile("puntajes.csv"), "puntajes.csv");
-        Assert.True((await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct)).Succeeded);
+        Assert.True((await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct)).Succeeded);
         var afterFirst = await Database.ContentHashAsync();
 
-        var second = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+        var second = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct);
 
         Assert.Equal(ImportApplier.DataChanged, second.Error);
         Assert.Equal(afterFirst, await Database.ContentHashAsync());
@@ -182,7 +211,7 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
         var preview = await PreviewAsync(service, bytes, "igual.csv");
         var before = await Database.ContentHashAsync();
 
-        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+        var outcome = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct);
 
         Assert.Equal(1, preview.UnchangedRows);
         Assert.Equal(ImportApplier.NothingToImport, outcome.Error);
@@ -208,7 +237,7 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
         var service = Service(role is null ? FakeCurrentUser.Anonymous() : FakeCurrentUser.InRole(role, "lectora"));
         var before = await Database.ContentHashAsync();
 
-        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct));
+        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct));
 
         Assert.False(string.IsNullOrWhiteSpace(refused.Message));
         Assert.Equal(before, await Database.ContentHashAsync());
@@ -227,7 +256,7 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
         var second = gate.TryEnter();
 
         var busyPreview = await PreviewAsync(service, GoodFile("puntajes.csv"), "puntajes.csv");
-        var busyCommit = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct);
+        var busyCommit = await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct);
 
         Assert.Equal([ImportLimits.Busy], busyPreview.Errors.Select(e => e.Message));
         Assert.Equal(ImportLimits.Busy, busyCommit.Error);
@@ -235,7 +264,7 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
 
         // Once one of them ends, the next import gets its slot.
         first!.Dispose();
-        Assert.True((await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, Ct)).Succeeded);
+        Assert.True((await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct)).Succeeded);
         second!.Dispose();
     }
 

@@ -395,6 +395,11 @@ namespace GobiernoDigital.Core.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Vigencia")
                         .HasColumnType("INTEGER");
 

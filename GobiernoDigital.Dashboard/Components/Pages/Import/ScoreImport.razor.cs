@@ -21,7 +21,9 @@ public partial class ScoreImport : IDisposable
     private readonly CancellationTokenSource _closing = new();
     private readonly int[] _pageSizes = [25, 50, 100];
     private MudFileUpload<IBrowserFile>? _upload;
-    private MeasurementSource _source = MeasurementSource.ResultadoOficialFurag;
+    // The same defaults as the measurement form, so a file and the form record the same kind of measurement.
+    private MeasurementSource _source = Measurement.DefaultSource;
+    private MeasurementState _state = Measurement.DefaultState;
     private ImportPreview? _preview;
     private ImportOutcome? _outcome;
     private string? _message;
@@ -83,7 +85,7 @@ public partial class ScoreImport : IDisposable
         _busy = true;
         try
         {
-            var outcome = await Import.CommitAsync(preview, _source, _closing.Token);
+            var outcome = await Import.CommitAsync(preview, _source, _state, _closing.Token);
             if (outcome.Succeeded)
             {
                 _outcome = outcome;
@@ -135,6 +137,18 @@ public partial class ScoreImport : IDisposable
         yield return ("Metas nuevas", summary.TargetsCreated, "resumen-metas-nuevas");
         yield return ("Metas que cambian", summary.TargetsChanged, "resumen-metas-cambiadas");
         yield return ("Filas sin cambios", summary.UnchangedRows, "resumen-sin-cambios");
+        yield return (ImportAnalyzer.BlankRowText, preview.BlankRows.Count, "resumen-filas-en-blanco");
+    }
+
+    /// <summary>«Sin cambio (fila en blanco): filas 3, 4 y 9.», the first 30 numbers and how many more.</summary>
+    private static string BlankRowsText(IReadOnlyList<int> rows)
+    {
+        const int shown = 30;
+        var numbers = rows.Take(shown).Select(r => r.ToString(EsCo.Culture)).ToList();
+        var list = rows.Count > shown
+            ? $"{string.Join(", ", numbers)} y {(rows.Count - shown).ToString("N0", EsCo.Culture)} más"
+            : ScoreFileReader.Join(numbers);
+        return $"{ImportAnalyzer.BlankRowText}: {(rows.Count == 1 ? "fila" : "filas")} {list}. Se dejó vacío el puntaje: esas categorías quedan como estaban.";
     }
 
     private static string ErrorCountText(int count) =>

@@ -89,9 +89,31 @@ public partial class MeasurementForm
         _model.PreviousVigencia = fresh.PreviousVigencia;
         _model.Rows = fresh.Rows
             .Select(r => typed.TryGetValue(r.CategoryId, out var input)
-                ? new MeasurementRowModel { CategoryId = r.CategoryId, CategoryName = r.CategoryName, ComponentName = r.ComponentName, PreviousScore = r.PreviousScore, Input = input }
+                ? new MeasurementRowModel
+                {
+                    CategoryId = r.CategoryId,
+                    CategoryName = r.CategoryName,
+                    ComponentName = r.ComponentName,
+                    PreviousScore = r.PreviousScore,
+                    PreviousInput = r.PreviousInput,
+                    Input = input,
+                }
                 : r)
             .ToList();
+    }
+
+    /// <summary>«Partir de la medición de 2024»: every row takes the previous vigencia's score; the advisor then changes the few that moved.</summary>
+    private async Task StartFromPreviousAsync()
+    {
+        var filled = _model.StartFromPrevious();
+        if (_form is not null)
+        {
+            await _form.ResetValidationAsync();
+        }
+
+        Show(
+            MeasurementChangeStatus.Done,
+            $"Se copiaron {filled} {(filled == 1 ? "puntaje" : "puntajes")} de la medición de {_model.PreviousVigencia}: cambie solo los que variaron y guarde. Aún no se ha guardado nada.");
     }
 
     private async Task SaveAsync()

@@ -31,7 +31,7 @@ public sealed class HostileFileTests : IDisposable
         "bomba de textos compartidos", "bomba que miente sobre su tamaño", "demasiados textos compartidos", "texto compartido enorme",
         "celda en línea enorme", "dimensión enorme con dato en la esquina", "encabezado muy ancho (xlsx)", "encabezado muy ancho (csv)",
         "csv ancho en cada fila", "un millón de filas (csv)", "un millón de filas (xlsx)", "30.000 filas (xlsx)", "celda enorme (csv)",
-        "codificación UTF-16", "DOCTYPE con entidades",
+        "codificación UTF-16", "DOCTYPE con entidades", "demasiadas partes",
     ];
 
     [Theory]
@@ -122,6 +122,7 @@ public sealed class HostileFileTests : IDisposable
         "celda enorme (csv)" => (ScoreFiles.Utf8($"Vigencia;Categoría;Puntaje;Observación\n2023;Transparencia;40;{new string('x', 64 * 1024)}\n"), "celda.csv", ImportLimits.CellTooLong("D2")),
         "codificación UTF-16" => (HostileFiles.Utf16Csv(), "unicode.csv", ScoreFileReader.NotUtf8),
         "DOCTYPE con entidades" => (HostileFiles.WorkbookWithDoctype(), "doctype.xlsx", ScoreFileReader.NotAWorkbook),
+        "demasiadas partes" => (HostileFiles.ManyParts(ImportLimits.MaxWorkbookParts), "partes.xlsx", ImportLimits.WorkbookTooLarge),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown hostile file."),
     };
 

@@ -55,6 +55,21 @@ public sealed class HostileFileTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_BombUnderTheSizeLimit_RefusedAfterACellsWorthOfTextNotHeldWhole()
+    {
+        // 16 MB of one text: under the 20 MB a workbook may expand to, so only the cell limit stops it.
+        var bytes = HostileFiles.SharedStringsBomb(16);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+
+        var read = await ScoreFiles.ReadAsync(bytes, "bomba.xlsx");
+
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        Assert.Equal([ImportLimits.CellTooLong(null)], read.Errors);
+        // Holding the text whole would take 32 MB (two bytes a character) on its own.
+        Assert.True(allocated < 16L * 1024 * 1024, $"{allocated / (1024 * 1024)} MB allocated");
+    }
+
+    [Fact]
     public async Task ReadAsync_HugeDeclaredDimensionOverOrdinaryRows_ReadsTheRowsQuickly()
     {
         var clock = Stopwatch.StartNew();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -213,11 +214,7 @@ internal static class WorkbookSheetReader
             }
             else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "t")
             {
-                text.Append(reader.ReadElementContentAsString());
-                if (text.Length > ImportLimits.MaxCellLength)
-                {
-                    throw new ImportLimitException(ImportLimits.CellTooLong(cell));
-                }
+                AppendText(reader, text, cell);
             }
             else if (!reader.Read())
             {
@@ -226,6 +223,53 @@ internal static class WorkbookSheetReader
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Appends the text of the element the reader is on (<c>&lt;t&gt;</c> or <c>&lt;v&gt;</c>) in chunks, so that a
+    /// text longer than a cell may be is refused after <see cref="ImportLimits.MaxCellLength"/> characters, never held
+    /// whole. The reader ends past the element.
+    /// </summary>
+    private static void AppendText(XmlReader reader, StringBuilder text, string? cell)
+    {
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return;
+        }
+
+        var depth = reader.Depth;
+        var chunk = ArrayPool<char>.Shared.Rent(1024); // one a text would be 2 KB for each of 100 000 shared strings
+        try
+        {
+            reader.Read();
+            while (reader.Depth > depth)
+            {
+                if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+                {
+                    int read;
+                    while ((read = reader.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
+                    {
+                        text.Append(chunk, 0, read);
+                        if (text.Length > ImportLimits.MaxCellLength)
+                        {
+                            throw new ImportLimitException(ImportLimits.CellTooLong(cell));
+                        }
+                    }
+                }
+
+                if (!reader.Read())
+                {
+                    return;
+                }
+            }
+
+            reader.Read(); // past the end element
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chunk);
+        }
     }
 
     private static List<string?[]> SheetRows(ZipArchive zip, string path, List<string> sharedStrings, CancellationToken cancellationToken)
@@ -362,11 +406,9 @@ internal static class WorkbookSheetReader
         {
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "v")
             {
-                value = reader.ReadElementContentAsString();
-                if (value.Length > ImportLimits.MaxCellLength)
-                {
-                    throw new ImportLimitException(ImportLimits.CellTooLong(address));
-                }
+                var text = new StringBuilder();
+                AppendText(reader, text, address);
+                value = text.ToString();
             }
             else if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "is")
             {

@@ -31,7 +31,7 @@ public sealed class HostileFileTests : IDisposable
         "bomba de textos compartidos", "bomba que miente sobre su tamaño", "demasiados textos compartidos", "texto compartido enorme",
         "celda en línea enorme", "dimensión enorme con dato en la esquina", "encabezado muy ancho (xlsx)", "encabezado muy ancho (csv)",
         "csv ancho en cada fila", "un millón de filas (csv)", "un millón de filas (xlsx)", "30.000 filas (xlsx)", "celda enorme (csv)",
-        "codificación UTF-16", "DOCTYPE con entidades",
+        "codificación UTF-16", "DOCTYPE con entidades", "demasiadas partes",
     ];
 
     [Theory]
@@ -52,6 +52,21 @@ public sealed class HostileFileTests : IDisposable
         Assert.True(clock.Elapsed < MaxTime, $"{name}: {clock.Elapsed.TotalSeconds:N1} s");
         Assert.True(allocated < MaxAllocatedBytes, $"{name}: {allocated / (1024 * 1024)} MB allocated");
         Assert.Empty(Directory.EnumerateFileSystemEntries(_temp));
+    }
+
+    [Fact]
+    public async Task ReadAsync_BombUnderTheSizeLimit_RefusedAfterACellsWorthOfTextNotHeldWhole()
+    {
+        // 16 MB of one text: under the 20 MB a workbook may expand to, so only the cell limit stops it.
+        var bytes = HostileFiles.SharedStringsBomb(16);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+
+        var read = await ScoreFiles.ReadAsync(bytes, "bomba.xlsx");
+
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        Assert.Equal([ImportLimits.CellTooLong(null)], read.Errors);
+        // Holding the text whole would take 32 MB (two bytes a character) on its own.
+        Assert.True(allocated < 16L * 1024 * 1024, $"{allocated / (1024 * 1024)} MB allocated");
     }
 
     [Fact]
@@ -122,6 +137,7 @@ public sealed class HostileFileTests : IDisposable
         "celda enorme (csv)" => (ScoreFiles.Utf8($"Vigencia;Categoría;Puntaje;Observación\n2023;Transparencia;40;{new string('x', 64 * 1024)}\n"), "celda.csv", ImportLimits.CellTooLong("D2")),
         "codificación UTF-16" => (HostileFiles.Utf16Csv(), "unicode.csv", ScoreFileReader.NotUtf8),
         "DOCTYPE con entidades" => (HostileFiles.WorkbookWithDoctype(), "doctype.xlsx", ScoreFileReader.NotAWorkbook),
+        "demasiadas partes" => (HostileFiles.ManyParts(ImportLimits.MaxWorkbookParts), "partes.xlsx", ImportLimits.WorkbookTooLarge),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown hostile file."),
     };
 

@@ -80,6 +80,22 @@ public static class HostileFiles
         return bytes;
     }
 
+    /// <summary>The ordinary workbook with <paramref name="extra"/> more parts of a few bytes each.</summary>
+    public static byte[] ManyParts(int extra)
+    {
+        using var buffer = new MemoryStream();
+        buffer.Write(Workbook(w => w.Write(OrdinaryRows)));
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            for (var i = 0; i < extra; i++)
+            {
+                Part(zip, $"xl/media/parte{i}.xml", w => w.Write("<x/>"));
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
     /// <summary>A workbook with <paramref name="count"/> distinct shared strings of a few characters each.</summary>
     public static byte[] ManySharedStrings(int count) => Workbook(
         w => w.Write(OrdinaryRows),

@@ -99,9 +99,10 @@ public sealed class ActionFormValidator : AbstractValidator<ActionFormModel>
             .WithMessage($"La descripción admite como máximo {ImprovementAction.DescriptionMaxLength} caracteres.");
         RuleFor(m => m.Responsible).MaximumLength(ImprovementAction.ResponsibleMaxLength)
             .WithMessage($"El responsable admite como máximo {ImprovementAction.ResponsibleMaxLength} caracteres.");
-        RuleFor(m => m.StartDate).NotNull().WithMessage(StartRequired);
+        RuleFor(m => m.StartDate).Cascade(CascadeMode.Stop).NotNull().WithMessage(StartRequired).WithinDateBounds();
         RuleFor(m => m.EndDate).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage(EndRequired)
+            .WithinDateBounds()
             .Must((m, end) => m.StartDate is not { } start || end!.Value.Date >= start.Date).WithMessage(EndBeforeStart);
         When(m => !string.IsNullOrWhiteSpace(m.ExpectedPointsText), () => RuleFor(m => m.ExpectedPointsText).Cascade(CascadeMode.Stop)
             .Must(t => NumberText.Parse(t) is not null).WithMessage(PointsNotANumber)
@@ -148,6 +149,7 @@ public sealed class EvidenceValidator : AbstractValidator<EvidenceFormModel>
     {
         RuleFor(m => m.Date).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage(DateRequired)
+            .WithinDateBounds()
             .Must(d => DateOnly.FromDateTime(d!.Value) <= ActionStatusText.Today(clock)).WithMessage(DateInFuture);
         RuleFor(m => m.Url).Cascade(CascadeMode.Stop)
             .Must((m, url) => !string.IsNullOrWhiteSpace(url) || !string.IsNullOrWhiteSpace(m.Note)).WithMessage(missingMessage)

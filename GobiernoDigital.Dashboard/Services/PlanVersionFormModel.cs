@@ -87,6 +87,7 @@ public sealed class ReIssueValidator : AbstractValidator<ReIssueFormModel>
     {
         RuleFor(m => m.ApprovedOn).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage(ApprovalRequired)
+            .WithinDateBounds()
             .Must((m, d) => DateOnly.FromDateTime(d!.Value) >= m.CurrentApprovedOn)
             .WithMessage(m => $"La nueva versión no puede aprobarse antes que la versión {m.CurrentVersion} ({EsCo.Date(m.CurrentApprovedOn)}).")
             .Must(d => DateOnly.FromDateTime(d!.Value) <= ActionStatusText.Today(clock)).WithMessage(ApprovalInFuture);
@@ -96,6 +97,7 @@ public sealed class ReIssueValidator : AbstractValidator<ReIssueFormModel>
         RuleFor(m => m.PreparedByRole).MaximumLength(TextMaxLength).WithMessage(TooLong("El cargo"));
         RuleFor(m => m.PreparedOn).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage(PreparedOnRequired)
+            .WithinDateBounds()
             .Must(d => DateOnly.FromDateTime(d!.Value) <= ActionStatusText.Today(clock)).WithMessage(PreparedInFuture);
         RuleFor(m => m.MeasuredVigencia).ValidVigencia()
             .Must((m, v) => v >= m.CurrentMeasuredVigencia)

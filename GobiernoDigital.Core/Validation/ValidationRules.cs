@@ -26,6 +26,28 @@ public static class ValidationRules
     public const string PeerAverageOutOfRange = "El promedio del grupo par debe estar entre 0 y 100.";
     public const string PeerAverageTooManyDecimals = "El promedio del grupo par admite como máximo un decimal.";
 
+    /// <summary>The first day any date of the app may be (actions, evidence, plans, measurements, filters).</summary>
+    public static readonly DateOnly MinDate = new(2000, 1, 1);
+
+    /// <summary>The last day any date of the app may be: far enough for any plan, near enough to draw and to add a day to.</summary>
+    public static readonly DateOnly MaxDate = new(2100, 12, 31);
+
+    public const string DateOutOfRange = "La fecha debe estar entre el 01/01/2000 y el 31/12/2100.";
+
+    /// <summary>True when <paramref name="date"/> is within <see cref="MinDate"/>–<see cref="MaxDate"/>.</summary>
+    public static bool InDateBounds(DateOnly date) => date >= MinDate && date <= MaxDate;
+
+    /// <summary><paramref name="date"/> moved into <see cref="MinDate"/>–<see cref="MaxDate"/>, for drawing a date stored before the bound existed.</summary>
+    public static DateOnly ClampDate(DateOnly date) => date < MinDate ? MinDate : date > MaxDate ? MaxDate : date;
+
+    /// <summary>A date picker's value within 01/01/2000–31/12/2100; empty passes (a separate rule requires it where needed).</summary>
+    public static IRuleBuilderOptions<T, DateTime?> WithinDateBounds<T>(this IRuleBuilder<T, DateTime?> rule) =>
+        rule.Must(d => d is null || InDateBounds(DateOnly.FromDateTime(d.Value))).WithMessage(DateOutOfRange);
+
+    /// <summary>A day within 01/01/2000–31/12/2100; empty passes.</summary>
+    public static IRuleBuilderOptions<T, DateOnly?> WithinDateBounds<T>(this IRuleBuilder<T, DateOnly?> rule) =>
+        rule.Must(d => d is null || InDateBounds(d.Value)).WithMessage(DateOutOfRange);
+
     /// <summary>A measured score as typed: required, a number, 0–100, at most one decimal.</summary>
     public static IRuleBuilderOptions<T, string?> ValidScore<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule.PercentageWithOneDecimal(ScoreRequired, ScoreNotANumber, ScoreOutOfRange, ScoreTooManyDecimals);

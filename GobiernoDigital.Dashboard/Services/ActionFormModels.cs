@@ -99,9 +99,10 @@ public sealed class ActionFormValidator : AbstractValidator<ActionFormModel>
             .WithMessage($"La descripción admite como máximo {ImprovementAction.DescriptionMaxLength} caracteres.");
         RuleFor(m => m.Responsible).MaximumLength(ImprovementAction.ResponsibleMaxLength)
             .WithMessage($"El responsable admite como máximo {ImprovementAction.ResponsibleMaxLength} caracteres.");
-        RuleFor(m => m.StartDate).NotNull().WithMessage(StartRequired);
+        RuleFor(m => m.StartDate).Cascade(CascadeMode.Stop).NotNull().WithMessage(StartRequired).WithinDateBounds();
         RuleFor(m => m.EndDate).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage(EndRequired)
+            .WithinDateBounds()
             .Must((m, end) => m.StartDate is not { } start || end!.Value.Date >= start.Date).WithMessage(EndBeforeStart);
         When(m => !string.IsNullOrWhiteSpace(m.ExpectedPointsText), () => RuleFor(m => m.ExpectedPointsText).Cascade(CascadeMode.Stop)
             .Must(t => NumberText.Parse(t) is not null).WithMessage(PointsNotANumber)
@@ -144,13 +145,14 @@ public sealed class EvidenceValidator : AbstractValidator<EvidenceFormModel>
     public const string DateInFuture = "La fecha no puede ser posterior a hoy.";
     public const string LinkNotWeb = "El enlace debe empezar por https:// o http://, por ejemplo https://concejocartago.gov.co/acta.pdf.";
 
-    private EvidenceValidator(TimeProvider clock, string missingMessage)
+    private EvidenceValidator(TimeProvider clock, string? missingMessage)
     {
         RuleFor(m => m.Date).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage(DateRequired)
+            .WithinDateBounds()
             .Must(d => DateOnly.FromDateTime(d!.Value) <= ActionStatusText.Today(clock)).WithMessage(DateInFuture);
         RuleFor(m => m.Url).Cascade(CascadeMode.Stop)
-            .Must((m, url) => !string.IsNullOrWhiteSpace(url) || !string.IsNullOrWhiteSpace(m.Note)).WithMessage(missingMessage)
+            .Must((m, url) => missingMessage is null || !string.IsNullOrWhiteSpace(url) || !string.IsNullOrWhiteSpace(m.Note)).WithMessage(missingMessage ?? ClosingEvidenceMissing)
             .Must(url => string.IsNullOrWhiteSpace(url) || ActionEvidence.IsWebLink(url.Trim())).WithMessage(LinkNotWeb)
             .MaximumLength(ActionEvidence.UrlMaxLength).WithMessage($"El enlace admite como máximo {ActionEvidence.UrlMaxLength} caracteres.");
         RuleFor(m => m.Note).MaximumLength(ActionEvidence.NoteMaxLength)
@@ -160,8 +162,14 @@ public sealed class EvidenceValidator : AbstractValidator<EvidenceFormModel>
     /// <summary>For adding a piece of evidence.</summary>
     public static EvidenceValidator ForEvidence(TimeProvider clock) => new(clock, EvidenceMissing);
 
-    /// <summary>For closing an action: completing without evidence is refused with its own message.</summary>
-    public static EvidenceValidator ForClosing(TimeProvider clock) => new(clock, ClosingEvidenceMissing);
+    /// <summary>
+    /// For closing an action: completing without evidence is refused with its own message, unless the action already
+    /// has evidence (<paramref name="hasEvidence"/>), when a new link or note is optional.
+    /// </summary>
+    public static EvidenceValidator ForClosing(TimeProvider clock, bool hasEvidence = false) => new(clock, hasEvidence ? null : ClosingEvidenceMissing);
+
+    /// <summary>True when the form carries a link or a note, that is, a new piece of evidence.</summary>
+    public static bool HasNewEvidence(EvidenceFormModel form) => !string.IsNullOrWhiteSpace(form.Url) || !string.IsNullOrWhiteSpace(form.Note);
 
     /// <summary>The per-field validation MudForm calls.</summary>
     public Func<object, string, Task<IEnumerable<string>>> ValidateValue => this.ValidateValueFor();

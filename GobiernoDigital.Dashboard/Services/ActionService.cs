@@ -158,18 +158,27 @@ public sealed class ActionService(IDbContextFactory<GobiernoDigitalDbContext> db
 
     /// <summary>
     /// Closes the action in one step: adds the evidence (a link and/or a note, dated on the completion date) and marks it
-    /// Completada at 100 % on that date.
+    /// Completada at 100 % on that date. An action that already has evidence may close without a new link or note.
     /// </summary>
     /// <exception cref="AccessDeniedException">Without <see cref="Policies.EditarPlan"/>: nothing changes.</exception>
     public Task<ActionChangeResult> CloseAsync(int actionId, int expectedRevision, EvidenceFormModel form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actionId, expectedRevision, () => FirstError(EvidenceValidator.ForClosing(clock), form), (action, actor) =>
+        // The link or note is checked against the action once it is loaded: one that already has evidence may close on it.
+        ChangeAsync(actionId, expectedRevision, () => FirstError(EvidenceValidator.ForClosing(clock, hasEvidence: true), form), (action, actor) =>
         {
             if (action.Status == ActionStatus.Completada)
             {
                 throw new DomainException("La acción ya está completada.");
             }
 
-            action.AddEvidence(form.ToDate(), form.Url, form.Note, actor.UserName);
+            if (EvidenceValidator.HasNewEvidence(form))
+            {
+                action.AddEvidence(form.ToDate(), form.Url, form.Note, actor.UserName);
+            }
+            else if (action.Evidence.Count == 0)
+            {
+                throw new DomainException(EvidenceValidator.ClosingEvidenceMissing);
+            }
+
             action.Complete(form.ToDate());
         }, cancellationToken);
 

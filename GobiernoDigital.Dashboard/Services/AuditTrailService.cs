@@ -3,6 +3,7 @@ using System.Text.Json;
 using GobiernoDigital.Core.Auditing;
 using GobiernoDigital.Core.Domain;
 using GobiernoDigital.Core.Persistence;
+using GobiernoDigital.Core.Validation;
 using GobiernoDigital.Dashboard.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -113,14 +114,18 @@ public sealed class AuditTrailService(IDbContextFactory<GobiernoDigitalDbContext
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entries = db.AuditEntries.AsNoTracking();
+        // A day outside the app's dates (a request not made by the page) still answers: it is moved to the bound, so
+        // adding a day to «Hasta» 31/12/9999 cannot overflow.
         if (query.From is { } from)
         {
+            from = ValidationRules.ClampDate(from);
             var fromUtc = StartOfDayUtc(from);
             entries = entries.Where(a => a.OccurredAtUtc >= fromUtc);
         }
 
         if (query.To is { } to)
         {
+            to = ValidationRules.ClampDate(to);
             var beforeUtc = StartOfDayUtc(to.AddDays(1));
             entries = entries.Where(a => a.OccurredAtUtc < beforeUtc);
         }

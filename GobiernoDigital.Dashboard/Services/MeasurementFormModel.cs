@@ -101,6 +101,7 @@ public sealed class MeasurementFormValidator : AbstractValidator<MeasurementForm
         RuleFor(m => m.Vigencia).ValidVigencia();
         RuleFor(m => m.Date)
             .Cascade(CascadeMode.Stop)
+            .WithinDateBounds()
             .Must((m, date) => date is null || m.Vigencia is not { } v || v is < Measurement.MinVigencia or > Measurement.MaxVigencia
                                 || DateOnly.FromDateTime(date.Value) >= new DateOnly(v, 1, 1))
             .WithMessage(m => $"La fecha no puede ser anterior al 01/01/{m.Vigencia}, el inicio de la vigencia.")

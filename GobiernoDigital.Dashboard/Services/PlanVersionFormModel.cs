@@ -18,11 +18,15 @@ public sealed record PlanVersionModel(
     string PreparedBy,
     string? PreparedByRole,
     DateOnly? PreparedOn,
+    int MeasuredVigencia,
     int Findings,
     int Actions,
     bool IsCurrent);
 
-/// <summary>What the «Emitir nueva versión» form holds: the new approval and who prepared the new version.</summary>
+/// <summary>
+/// What the «Emitir nueva versión» form holds: the new approval, who prepared the new version and when, and the
+/// vigencia it answers to. Who prepared it, when, and the vigencia are asked, never copied from the current version.
+/// </summary>
 public sealed class ReIssueFormModel
 {
     /// <summary>The code of the plan re-issued.</summary>
@@ -33,6 +37,9 @@ public sealed class ReIssueFormModel
 
     /// <summary>The current version's approval date: the new one may not be earlier.</summary>
     public DateOnly CurrentApprovedOn { get; set; }
+
+    /// <summary>The vigencia the current version answers to: the new one may not answer to an earlier one.</summary>
+    public int CurrentMeasuredVigencia { get; set; }
 
     public DateTime? ApprovedOn { get; set; }
 
@@ -46,17 +53,21 @@ public sealed class ReIssueFormModel
 
     public DateTime? PreparedOn { get; set; }
 
-    /// <summary>A form for re-issuing <paramref name="current"/>: who approved and prepared it are proposed again, the dates are today.</summary>
+    /// <summary>The vigencia (year measured) whose results the new version answers to.</summary>
+    public int? MeasuredVigencia { get; set; }
+
+    /// <summary>
+    /// A form for re-issuing <paramref name="current"/>: the approving body is proposed again and the approval date is
+    /// today; who prepared the new version, when, and its vigencia start empty, since only the user knows them.
+    /// </summary>
     public static ReIssueFormModel For(PlanVersionModel current, DateOnly today) => new()
     {
         Code = current.Code,
         CurrentVersion = current.Version,
         CurrentApprovedOn = current.ApprovedOn,
+        CurrentMeasuredVigencia = current.MeasuredVigencia,
         ApprovedOn = today.ToDateTime(TimeOnly.MinValue),
         ApprovedBy = current.ApprovedBy,
-        PreparedBy = current.PreparedBy,
-        PreparedByRole = current.PreparedByRole,
-        PreparedOn = today.ToDateTime(TimeOnly.MinValue),
     };
 }
 
@@ -69,12 +80,14 @@ public sealed class ReIssueValidator : AbstractValidator<ReIssueFormModel>
     public const string ApprovedByRequired = "Escriba quién aprobó la nueva versión.";
     public const string PreparedByRequired = "Escriba quién elaboró la nueva versión.";
     public const string PreparedInFuture = "La fecha de elaboración no puede ser posterior a hoy.";
+    public const string PreparedOnRequired = "Elija la fecha en que se elaboró la nueva versión.";
     public const int TextMaxLength = 200;
 
     public ReIssueValidator(TimeProvider clock)
     {
         RuleFor(m => m.ApprovedOn).Cascade(CascadeMode.Stop)
             .NotNull().WithMessage(ApprovalRequired)
+            .WithinDateBounds()
             .Must((m, d) => DateOnly.FromDateTime(d!.Value) >= m.CurrentApprovedOn)
             .WithMessage(m => $"La nueva versión no puede aprobarse antes que la versión {m.CurrentVersion} ({EsCo.Date(m.CurrentApprovedOn)}).")
             .Must(d => DateOnly.FromDateTime(d!.Value) <= ActionStatusText.Today(clock)).WithMessage(ApprovalInFuture);
@@ -82,8 +95,13 @@ public sealed class ReIssueValidator : AbstractValidator<ReIssueFormModel>
         RuleFor(m => m.ApprovedBy).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(ApprovedByRequired).MaximumLength(TextMaxLength).WithMessage(TooLong("Quién aprobó"));
         RuleFor(m => m.PreparedBy).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(PreparedByRequired).MaximumLength(TextMaxLength).WithMessage(TooLong("Quién elaboró"));
         RuleFor(m => m.PreparedByRole).MaximumLength(TextMaxLength).WithMessage(TooLong("El cargo"));
-        RuleFor(m => m.PreparedOn)
-            .Must(d => d is null || DateOnly.FromDateTime(d.Value) <= ActionStatusText.Today(clock)).WithMessage(PreparedInFuture);
+        RuleFor(m => m.PreparedOn).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage(PreparedOnRequired)
+            .WithinDateBounds()
+            .Must(d => DateOnly.FromDateTime(d!.Value) <= ActionStatusText.Today(clock)).WithMessage(PreparedInFuture);
+        RuleFor(m => m.MeasuredVigencia).ValidVigencia()
+            .Must((m, v) => v >= m.CurrentMeasuredVigencia)
+            .WithMessage(m => $"La nueva versión no puede responder a una vigencia anterior a la de la versión {m.CurrentVersion} ({m.CurrentMeasuredVigencia}).");
     }
 
     /// <summary>The per-field validation MudForm calls.</summary>

@@ -26,6 +26,7 @@ public sealed class PlanVersionService(IDbContextFactory<GobiernoDigitalDbContex
                 p.PreparedBy,
                 p.PreparedByRole,
                 p.PreparedOn,
+                p.MeasuredVigencia,
                 db.Findings.Count(f => f.PlanId == p.Id),
                 db.Actions.Count(a => a.Finding.PlanId == p.Id),
                 !db.Plans.Any(q => q.Code == p.Code && q.Version > p.Version)))
@@ -75,7 +76,8 @@ public sealed class PlanVersionService(IDbContextFactory<GobiernoDigitalDbContex
                 form.ApprovedBy!,
                 form.PreparedBy!,
                 form.PreparedByRole,
-                form.PreparedOn is { } preparedOn ? DateOnly.FromDateTime(preparedOn) : null);
+                DateOnly.FromDateTime(form.PreparedOn!.Value),
+                form.MeasuredVigencia!.Value);
         }
         catch (DomainException ex)
         {

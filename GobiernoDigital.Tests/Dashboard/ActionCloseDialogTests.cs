@@ -56,6 +56,21 @@ public sealed class ActionCloseDialogTests : ActionDialogTestContext
     }
 
     [Fact]
+    public async Task Confirm_ActionAlreadyWithEvidenceAndNoNewLinkOrNote_ClosesOnItsEvidence()
+    {
+        Assert.True((await Actions.AddEvidenceAsync(ColaboracionActionId(), 0, new EvidenceFormModel { Date = new DateTime(2026, 3, 2), Note = "Convocatoria publicada" }, Ct)).Succeeded);
+        var (provider, dialog) = await OpenAsync();
+        Assert.Contains("Ya tiene una evidencia", provider.Find("[data-testid=cierre-con-evidencia]").TextContent, StringComparison.Ordinal);
+
+        provider.Find("[data-testid=confirmar-cierre]").Click();
+
+        var result = await dialog.Result.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var closed = Assert.IsType<ActionDetailModel>(result!.Data);
+        Assert.Equal((ActionStatus.Completada, 100), (closed.Status, closed.Progress));
+        Assert.Equal("Convocatoria publicada", Assert.Single(closed.Evidence).Note);
+    }
+
+    [Fact]
     public async Task Confirm_ActionChangedSinceItWasOpened_ConflictMessageInTheDialog()
     {
         var (provider, _) = await OpenAsync();

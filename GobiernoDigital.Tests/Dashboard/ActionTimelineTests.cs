@@ -96,6 +96,26 @@ public sealed class ActionTimelineTests : DashboardTestContext
         Assert.Empty(cut.FindAll("svg"));
     }
 
+    [Fact]
+    public void Render_EndDateStoredAs31December9999_RendersWithTheBarToTheEdgeOf2100AndTheRealDateInItsTooltip()
+    {
+        var cut = RenderTimeline(
+            [
+                Action(1, new DateOnly(2024, 8, 1), new DateOnly(9999, 12, 31), ActionStatus.NoIniciada),
+                Action(2, new DateOnly(1, 1, 1), new DateOnly(2025, 12, 31), ActionStatus.Completada),
+            ],
+            Today);
+
+        var bars = Bars(cut);
+        Assert.Equal(2, bars.Count);
+        var years = cut.FindAll("line[data-year]").Select(l => int.Parse(l.GetAttribute("data-year")!, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal((2000, 2100), (years.Min(), years.Max())); // the axis stops at the app's date bounds
+        var right = Number(cut.Find("line.timeline__axis"), "x2");
+        Assert.Equal(right, X(bars[0]) + Width(bars[0]), tolerance: 0.02); // ends at the axis, not beyond the drawing
+        Assert.Equal(X(Tick(cut, 2000)), X(bars[1]), tolerance: 0.02);
+        Assert.Contains("al 31/12/9999", bars[0].QuerySelector("title")!.TextContent, StringComparison.Ordinal);
+    }
+
     private static PlanActionModel Action(int id, DateOnly start, DateOnly end, ActionStatus status) => new(
         id, FindingId: 1, CategoryId: 1, "Transparencia", "Transparencia", ComponentId: 1, "TIC para Gobierno Abierto",
         $"Acción {id}", Responsible: null, start, end,

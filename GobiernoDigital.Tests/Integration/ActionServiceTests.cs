@@ -86,6 +86,21 @@ public sealed class ActionServiceTests : SeededDatabaseTestBase
     }
 
     [Fact]
+    public async Task CloseAsync_ActionWithEvidenceAndNoNewLinkOrNote_ClosesOnTheEvidenceItHas()
+    {
+        var service = Service(Editor());
+        Assert.True((await service.AddEvidenceAsync(_actionId, 0, Evidence(new DateTime(2026, 3, 1), Link), Ct)).Succeeded);
+        var loaded = await service.GetAsync(_actionId, Ct);
+
+        var result = await service.CloseAsync(_actionId, loaded!.Revision, new EvidenceFormModel { Date = new DateTime(2026, 3, 5) }, Ct);
+
+        Assert.True(result.Succeeded, result.Error);
+        var action = await service.GetAsync(_actionId, Ct);
+        Assert.Equal((ActionStatus.Completada, 100, new DateOnly(2026, 3, 5)), (action!.Status, action.Progress, action.CompletedOn));
+        Assert.Equal((new DateOnly(2026, 3, 1), Link), (Assert.Single(action.Evidence).Date, action.Evidence[0].Url)); // no empty evidence added
+    }
+
+    [Fact]
     public async Task CloseAsync_WithoutLinkOrNote_RefusedAndNothingWritten()
     {
         var before = await Database.ContentHashAsync();

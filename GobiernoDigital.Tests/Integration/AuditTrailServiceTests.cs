@@ -87,6 +87,16 @@ public sealed class AuditTrailServiceTests : SeededDatabaseTestBase
     }
 
     [Fact]
+    public async Task SearchAsync_ToOn31December9999_AnswersInsteadOfOverflowing()
+    {
+        await AddAsync(Entry(new DateTime(2024, 1, 10, 12, 0, 0), key: "enero"));
+
+        var page = await Service(User).SearchAsync(new AuditQuery { From = DateOnly.MinValue, To = DateOnly.MaxValue }, Ct);
+
+        Assert.Equal(["enero"], page.Rows.Select(r => r.EntityKey));
+    }
+
+    [Fact]
     public async Task SearchAsync_OnlyFromOrOnlyTo_LeavesTheOtherSideOpen()
     {
         await AddAsync(

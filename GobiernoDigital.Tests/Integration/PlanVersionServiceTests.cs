@@ -19,12 +19,14 @@ public sealed class PlanVersionServiceTests : SeededDatabaseTestBase
         Code = current.Code,
         CurrentVersion = current.Version,
         CurrentApprovedOn = current.ApprovedOn,
+        CurrentMeasuredVigencia = current.MeasuredVigencia,
         ApprovedOn = new DateTime(2026, 2, 20),
         ApprovalAct = "Acta No. 02 de 2026",
         ApprovedBy = "Comité Institucional de Gestión y Desempeño",
         PreparedBy = "Oficina de Sistemas",
         PreparedByRole = "Profesional de TI",
         PreparedOn = new DateTime(2026, 2, 10),
+        MeasuredVigencia = 2025,
     };
 
     [Fact]
@@ -58,7 +60,10 @@ public sealed class PlanVersionServiceTests : SeededDatabaseTestBase
         var versions = await service.ListAsync(Ct);
         Assert.Equal([2, 1], versions.Select(v => v.Version));
         var (v2, v1) = (versions[0], versions[1]);
-        Assert.Equal((true, new DateOnly(2026, 2, 20), "Acta No. 02 de 2026", "Oficina de Sistemas"), (v2.IsCurrent, v2.ApprovedOn, v2.ApprovalAct, v2.PreparedBy));
+        Assert.Equal((true, new DateOnly(2026, 2, 20), "Acta No. 02 de 2026"), (v2.IsCurrent, v2.ApprovedOn, v2.ApprovalAct));
+        // Exactly who prepared it, when, and the vigencia it answers to, as entered: nothing carried over from version 1.
+        Assert.Equal(("Oficina de Sistemas", "Profesional de TI", (DateOnly?)new DateOnly(2026, 2, 10), 2025), (v2.PreparedBy, v2.PreparedByRole, v2.PreparedOn, v2.MeasuredVigencia));
+        Assert.Equal(("Martha Cecilia Saldaña S", (DateOnly?)new DateOnly(2024, 10, 30), 2023), (v1.PreparedBy, v1.PreparedOn, v1.MeasuredVigencia));
         Assert.Equal((22, version1.Actions), (v2.Findings, v2.Actions));
         Assert.Equal((false, 22, version1.Actions), (v1.IsCurrent, v1.Findings, v1.Actions));
 
@@ -90,6 +95,44 @@ public sealed class PlanVersionServiceTests : SeededDatabaseTestBase
         var result = await service.ReIssueAsync(form, Ct);
 
         Assert.Equal(EditResult.Fail("La nueva versión no puede aprobarse antes que la versión 1 (21/05/2024)."), result);
+        Assert.Equal(before, await Database.ContentHashAsync());
+    }
+
+    [Fact]
+    public async Task ReIssueFormFor_CurrentVersion_AsksWhoPreparedItWhenAndTheVigenciaInsteadOfCopyingThem()
+    {
+        var current = Assert.Single(await Service(FakeCurrentUser.Anonymous()).ListAsync(Ct));
+
+        var form = ReIssueFormModel.For(current, new DateOnly(2026, 2, 20));
+
+        Assert.Equal((null, null, null, null), (form.PreparedBy, form.PreparedByRole, form.PreparedOn, form.MeasuredVigencia));
+        Assert.Equal((current.ApprovedBy, 2023), (form.ApprovedBy, form.CurrentMeasuredVigencia));
+    }
+
+    [Theory]
+    [InlineData("preparador", "Escriba quién elaboró la nueva versión.")]
+    [InlineData("fecha", "Elija la fecha en que se elaboró la nueva versión.")]
+    [InlineData("vigencia", "Escriba la vigencia (el año medido).")]
+    [InlineData("vigencia anterior", "La nueva versión no puede responder a una vigencia anterior a la de la versión 1 (2023).")]
+    [InlineData("vigencia 9999", "La vigencia debe estar entre 2000 y 2100.")]
+    public async Task ReIssueAsync_PreparerDateOrVigenciaMissingOrWrong_SpanishMessageAndNothingWritten(string field, string message)
+    {
+        var service = Service(FakeCurrentUser.InRole(Roles.Editor, "asesora"));
+        var form = ReIssueForm(Assert.Single(await service.ListAsync(Ct)));
+        switch (field)
+        {
+            case "preparador": form.PreparedBy = "  "; break;
+            case "fecha": form.PreparedOn = null; break;
+            case "vigencia": form.MeasuredVigencia = null; break;
+            case "vigencia anterior": form.MeasuredVigencia = 2022; break;
+            default: form.MeasuredVigencia = 9999; break;
+        }
+
+        var before = await Database.ContentHashAsync();
+
+        var result = await service.ReIssueAsync(form, Ct);
+
+        Assert.Equal(EditResult.Fail(message), result);
         Assert.Equal(before, await Database.ContentHashAsync());
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GobiernoDigital.Core.Domain;
+using GobiernoDigital.Core.Validation;
 using GobiernoDigital.Dashboard.Services;
 using Microsoft.AspNetCore.Components;
 
@@ -11,7 +12,9 @@ namespace GobiernoDigital.Dashboard.Components.Shared;
 /// </summary>
 /// <remarks>
 /// The axis runs from 1 January of the earliest start to 31 December of the latest end, widened to include today so
-/// the line is always drawn. Coordinates are SVG user units (the drawing scales to its container and scrolls when
+/// the line is always drawn. A date outside 2000–2100 (stored before the validators bounded dates) is drawn at the
+/// bound, so one such action cannot stretch the axis over centuries or overflow it; its tooltip keeps the real dates.
+/// Coordinates are SVG user units (the drawing scales to its container and scrolls when
 /// taller than the screen).
 /// </remarks>
 public partial class ActionTimeline
@@ -68,10 +71,10 @@ public partial class ActionTimeline
             return;
         }
 
-        var first = Actions.Min(a => a.StartDate);
-        var last = Actions.Max(a => a.EndDate);
-        first = Today < first ? Today : first;
-        last = Today > last ? Today : last;
+        var first = Drawn(Actions.Min(a => a.StartDate));
+        var last = Drawn(Actions.Max(a => a.EndDate));
+        first = Drawn(Today) < first ? Drawn(Today) : first;
+        last = Drawn(Today) > last ? Drawn(Today) : last;
         AxisStart = new DateOnly(first.Year, 1, 1);
         AxisEnd = new DateOnly(last.Year + 1, 1, 1);
     }
@@ -101,6 +104,9 @@ public partial class ActionTimeline
     };
 
     private static string Counted(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
+
+    /// <summary>Where a date is drawn: within the app's date bounds.</summary>
+    private static DateOnly Drawn(DateOnly date) => ValidationRules.ClampDate(date);
 
     private double X(DateOnly date)
     {

@@ -54,22 +54,21 @@ public partial class AuditTrail
 
     private async Task SearchAsync()
     {
-        var from = _from is { } f ? DateOnly.FromDateTime(f) : (DateOnly?)null;
-        var to = _to is { } t ? DateOnly.FromDateTime(t) : (DateOnly?)null;
-        if (from > to)
+        var query = new AuditQuery
         {
-            _rangeError = "La fecha «Desde» no puede ser posterior a la fecha «Hasta».";
+            From = _from is { } f ? DateOnly.FromDateTime(f) : null,
+            To = _to is { } t ? DateOnly.FromDateTime(t) : null,
+            UserId = _userId == AllUsers ? null : _userId,
+            CategoryId = _categoryId == AllCategories ? null : _categoryId,
+        };
+        if (new AuditQueryValidator().Validate(query).Errors.FirstOrDefault() is { } error)
+        {
+            _rangeError = error.ErrorMessage;
             return;
         }
 
         _rangeError = null;
-        _applied = new AuditQuery
-        {
-            From = from,
-            To = to,
-            UserId = _userId == AllUsers ? null : _userId,
-            CategoryId = _categoryId == AllCategories ? null : _categoryId,
-        };
+        _applied = query;
         await ReloadFromFirstPageAsync();
     }
 

@@ -41,6 +41,7 @@ app.MapExportEndpoints();
 app.MapPlanExport();
 app.MapReportExportEndpoints();
 app.MapOpenDataEndpoints();
+app.MapAuditExportEndpoints();
 
 app.Lifetime.ApplicationStarted.Register(() => GobiernoDigitalSetup.PrintWelcome(app));
 

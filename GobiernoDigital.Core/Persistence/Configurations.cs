@@ -172,6 +172,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Gobiern
         builder.Property(a => a.UserName).HasMaxLength(256);
         builder.Property(a => a.EntityType).HasMaxLength(60);
         builder.Property(a => a.EntityKey).HasMaxLength(100);
+        builder.Property(a => a.RecordName).HasMaxLength(300);
+        builder.HasIndex(a => a.EntityType);
         builder.HasIndex(a => a.OccurredAtUtc);
         builder.HasIndex(a => a.CategoryId);
         builder.HasIndex(a => a.UserId);

@@ -49,6 +49,9 @@ public class GobiernoDigitalDbContext(DbContextOptions<GobiernoDigitalDbContext>
     /// <summary>Who is saving; when set, changes to domain records are audited.</summary>
     public AuditActor? Actor { get; set; }
 
+    /// <summary>When set, the changes of each save are recorded as one summary entry (a plan re-issue, an import).</summary>
+    public AuditBatch? AuditBatch { get; set; }
+
     /// <summary>The clock for audit timestamps (a fixed one in tests).</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
@@ -71,7 +74,7 @@ public class GobiernoDigitalDbContext(DbContextOptions<GobiernoDigitalDbContext>
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            AuditEntries.AddRange(AuditRecorder.Complete(pending, Actor, Clock.GetUtcNow().UtcDateTime));
+            AuditEntries.AddRange(await AuditRecorder.CompleteAsync(this, pending, Actor, Clock.GetUtcNow().UtcDateTime, AuditBatch, cancellationToken));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {

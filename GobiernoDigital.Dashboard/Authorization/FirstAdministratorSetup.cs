@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
+using GobiernoDigital.Core.Auditing;
 using GobiernoDigital.Core.Identity;
+using GobiernoDigital.Core.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +12,7 @@ namespace GobiernoDigital.Dashboard.Authorization;
 /// link creates the first Administrador. The token is random, lives only in this process, and dies when used.
 /// There is no default password anywhere.
 /// </summary>
-public sealed class FirstAdministratorSetup(IServiceScopeFactory scopes)
+public sealed class FirstAdministratorSetup(IServiceScopeFactory scopes, TimeProvider clock)
 {
     private readonly Lock _gate = new();
     private string? _token;
@@ -75,6 +77,9 @@ public sealed class FirstAdministratorSetup(IServiceScopeFactory scopes)
             return ["Ya existe un usuario: la configuración inicial está cerrada."];
         }
 
+        // The account, its role and its audit entry are saved together or not at all.
+        var db = scope.ServiceProvider.GetRequiredService<GobiernoDigitalDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var user = new ApplicationUser { UserName = userName.Trim(), DisplayName = displayName.Trim(), EmailConfirmed = true, LockoutEnabled = true };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
@@ -88,6 +93,26 @@ public sealed class FirstAdministratorSetup(IServiceScopeFactory scopes)
         }
 
         await users.AddToRoleAsync(user, Roles.Administrador);
+        var name = AuditNames.UserName(user.DisplayName, user.UserName);
+        db.AuditEntries.Add(AuditEntryFactory.Create(
+            AuditCatalog.Users,
+            AuditAction.Creado,
+            user.Id,
+            name,
+            before: null,
+            after: new Dictionary<string, object?>
+            {
+                ["UserName"] = user.UserName,
+                ["DisplayName"] = user.DisplayName,
+                ["Role"] = Roles.Administrador,
+                ["IsDisabled"] = false,
+                ["Origen"] = "Configuración inicial (enlace de primer arranque)",
+            },
+            // Nobody was signed in: the first Administrador created their own account.
+            new AuditActor(user.Id, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName! : user.DisplayName),
+            clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return [];
     }
 }

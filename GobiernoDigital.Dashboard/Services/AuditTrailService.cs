@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using GobiernoDigital.Core.Auditing;
 using GobiernoDigital.Core.Domain;
+using GobiernoDigital.Core.Export;
 using GobiernoDigital.Core.Persistence;
 using GobiernoDigital.Core.Validation;
 using GobiernoDigital.Dashboard.Authorization;
@@ -31,19 +31,28 @@ public sealed record AuditQuery
     /// <summary>Only the changes that concern this category.</summary>
     public int? CategoryId { get; init; }
 
+    /// <summary>Only the entries of this kind of record ("Acción de mejora", "Importación de puntajes").</summary>
+    public string? Kind { get; init; }
+
     /// <summary>0-based page index.</summary>
     public int Page { get; init; }
 
     public int PageSize { get; init; } = DefaultPageSize;
 }
 
-/// <summary>One property of a record before and after a change, as shown: "Valor: 40,0 → 55,5".</summary>
-public sealed record AuditChange(string Property, string OldText, string NewText)
-{
-    public override string ToString() => $"{Property}: {OldText} → {NewText}";
-}
-
 /// <summary>One row of the audit trail, ready to show.</summary>
+/// <param name="Id">The entry's number.</param>
+/// <param name="OccurredAtColombia">When, in Colombia's time.</param>
+/// <param name="UserName">Who made the change, by the name shown in the app.</param>
+/// <param name="Action">Creado, Modificado or Eliminado.</param>
+/// <param name="EntityType">The kind of record: "Puntaje", "Acción de mejora", "Importación de puntajes".</param>
+/// <param name="EntityKey">The record's key (for reference; the page shows <paramref name="RecordName"/>).</param>
+/// <param name="RecordName">The record as users know it: "Transparencia, vigencia 2023", «Desarrollar un plan…», "Martha Saldaña (asesor)".</param>
+/// <param name="CategoryId">The category the change concerns, when there is one.</param>
+/// <param name="CategoryName">Its current name.</param>
+/// <param name="Changes">Only the fields that changed: "Estado de la acción: No iniciada → En curso".</param>
+/// <param name="Details">The first detail lines of a bulk entry (a plan re-issue, an import); empty otherwise.</param>
+/// <param name="DetailCount">How many detail lines the entry holds in all (the download has them all).</param>
 public sealed record AuditTrailRow(
     long Id,
     DateTime OccurredAtColombia,
@@ -51,9 +60,12 @@ public sealed record AuditTrailRow(
     AuditAction Action,
     string EntityType,
     string EntityKey,
+    string RecordName,
     int? CategoryId,
     string? CategoryName,
-    IReadOnlyList<AuditChange> Changes)
+    IReadOnlyList<AuditChangeText> Changes,
+    IReadOnlyList<string> Details,
+    int DetailCount)
 {
     /// <summary>When, in Colombia's time: "29/02/2024 22:00:00".</summary>
     public string OccurredAtText => OccurredAtColombia.ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
@@ -62,47 +74,23 @@ public sealed record AuditTrailRow(
 /// <summary>One page of the audit trail and how many rows match the query in all.</summary>
 public sealed record AuditTrailPage(int TotalCount, IReadOnlyList<AuditTrailRow> Rows);
 
-/// <summary>A choice of a filter: a user or a category.</summary>
+/// <summary>A choice of a filter: a user, a category or a kind of record.</summary>
 public sealed record AuditFilterOption<TKey>(TKey Id, string Name);
 
-/// <summary>What the filters of the audit page offer: the users who appear in the trail, and the categories.</summary>
-public sealed record AuditFilterOptions(IReadOnlyList<AuditFilterOption<string>> Users, IReadOnlyList<AuditFilterOption<int>> Categories);
+/// <summary>What the filters of the audit page offer: the users and kinds of record that appear in the trail, and the categories.</summary>
+public sealed record AuditFilterOptions(
+    IReadOnlyList<AuditFilterOption<string>> Users,
+    IReadOnlyList<AuditFilterOption<int>> Categories,
+    IReadOnlyList<string> Kinds);
 
 /// <summary>Reads the audit trail: who changed what, when, from which value to which. Policy <see cref="Policies.VerAuditoria"/>.</summary>
 public sealed class AuditTrailService(IDbContextFactory<GobiernoDigitalDbContext> dbFactory, AccessGuard guard)
 {
-    private static readonly Dictionary<string, string> PropertyNames = new(StringComparer.Ordinal)
-    {
-        ["Value"] = "Valor",
-        ["Status"] = "Estado",
-        ["Observation"] = "Observación",
-        ["Vigencia"] = "Vigencia",
-        ["CategoryId"] = "Categoría",
-        ["MeasurementId"] = "Medición",
-        ["ComponentId"] = "Componente",
-        ["PlanId"] = "Plan",
-        ["Name"] = "Nombre",
-        ["ShortLabel"] = "Etiqueta corta",
-        ["Kind"] = "Tipo",
-        ["DisplayOrder"] = "Orden",
-        ["Weight"] = "Peso",
-        ["NameInPlan"] = "Nombre en el plan",
-        ["FirstVigencia"] = "Primera vigencia",
-        ["RetiredFromVigencia"] = "Retirada desde la vigencia",
-        ["Date"] = "Fecha",
-        ["Source"] = "Fuente",
-        ["OfficialIndex"] = "Índice oficial",
-        ["RowScore"] = "Puntaje de la fila",
-        ["Alternatives"] = "Alternativas",
-        ["Improvements"] = "Mejoras",
-        ["ImprovementsNotApplicable"] = "Mejoras no aplican",
-        ["DeadlineStart"] = "Inicio del plazo",
-        ["DeadlineEnd"] = "Fin del plazo",
-        ["EffectivenessNote"] = "Nota de efectividad",
-    };
+    /// <summary>Detail lines of a bulk entry sent to the page; the download has them all.</summary>
+    public const int MaxDetailLinesShown = 50;
 
-    // Decimal properties of the audited records: shown with one decimal even when stored without one (80 → "80,0").
-    private static readonly HashSet<string> DecimalProperties = new(StringComparer.Ordinal) { "Value", "Weight", "OfficialIndex", "RowScore" };
+    /// <summary>Rows of the download at most (the newest); the last row says when more matched.</summary>
+    public const int MaxExportRows = 20_000;
 
     /// <summary>The rows that match <paramref name="query"/>, newest first, one page at a time.</summary>
     /// <exception cref="AccessDeniedException">Anonymous, Lector, or any user without the policy.</exception>
@@ -113,9 +101,72 @@ public sealed class AuditTrailService(IDbContextFactory<GobiernoDigitalDbContext
         var page = Math.Max(query.Page, 0);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var entries = db.AuditEntries.AsNoTracking();
-        // A day outside the app's dates (a request not made by the page) still answers: it is moved to the bound, so
-        // adding a day to «Hasta» 31/12/9999 cannot overflow.
+        var entries = Filter(db.AuditEntries.AsNoTracking(), query);
+        var total = await entries.CountAsync(cancellationToken);
+        var rows = await ReadAsync(db, entries.Skip(page * pageSize).Take(pageSize), MaxDetailLinesShown, cancellationToken);
+        return new AuditTrailPage(total, rows);
+    }
+
+    /// <summary>
+    /// The rows that match <paramref name="query"/> (its page ignored), newest first, as an xlsx workbook: one row per
+    /// entry with every change and every detail line. At most <see cref="MaxExportRows"/> rows.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">Anonymous, Lector, or any user without the policy.</exception>
+    public async Task<ExportFile> ExportAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(Policies.VerAuditoria);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var entries = Filter(db.AuditEntries.AsNoTracking(), query);
+        var total = await entries.CountAsync(cancellationToken);
+        var rows = await ReadAsync(db, entries.Take(MaxExportRows), int.MaxValue, cancellationToken);
+        var workbook = new AuditTrailWorkbook(
+            rows.Select(r => new AuditTrailWorkbookRow(
+                r.OccurredAtText,
+                r.UserName,
+                r.Action.ToString(),
+                r.EntityType,
+                r.RecordName,
+                r.CategoryName,
+                r.Changes.Select(c => c.ToString()).ToList(),
+                r.Details)).ToList(),
+            total - rows.Count);
+        using var stream = new MemoryStream();
+        workbook.Write(stream, SpreadsheetFormat.Xlsx);
+        return new ExportFile(workbook.FileName(SpreadsheetFormat.Xlsx), SpreadsheetFormat.Xlsx.ContentType(), stream.ToArray());
+    }
+
+    /// <summary>The users and kinds of record of the trail (users with their latest recorded name) and every category, for the filters.</summary>
+    /// <exception cref="AccessDeniedException">Anonymous, Lector, or any user without the policy.</exception>
+    public async Task<AuditFilterOptions> GetFilterOptionsAsync(CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(Policies.VerAuditoria);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // Few distinct pairs: a user appears under a second name only after renaming. The latest name wins.
+        var pairs = await db.AuditEntries.AsNoTracking()
+            .GroupBy(a => new { a.UserId, a.UserName })
+            .Select(g => new { g.Key.UserId, g.Key.UserName, LastId = g.Max(a => a.Id) })
+            .ToListAsync(cancellationToken);
+        var spanish = StringComparer.Create(EsCo.Culture, ignoreCase: true);
+        var users = pairs
+            .GroupBy(p => p.UserId)
+            .Select(g => g.MaxBy(p => p.LastId)!)
+            .Select(p => new AuditFilterOption<string>(p.UserId, p.UserName))
+            .OrderBy(u => u.Name, spanish)
+            .ToList();
+
+        var categories = await db.Categories.AsNoTracking()
+            .OrderBy(c => c.Component.DisplayOrder)
+            .ThenBy(c => c.DisplayOrder)
+            .Select(c => new AuditFilterOption<int>(c.Id, c.Name))
+            .ToListAsync(cancellationToken);
+
+        var kinds = await db.AuditEntries.AsNoTracking().Select(a => a.EntityType).Distinct().ToListAsync(cancellationToken);
+        return new AuditFilterOptions(users, categories, kinds.Order(spanish).ToList());
+    }
+
+    private static IQueryable<AuditEntry> Filter(IQueryable<AuditEntry> entries, AuditQuery query)
+    {
         if (query.From is { } from)
         {
             from = ValidationRules.ClampDate(from);
@@ -140,12 +191,18 @@ public sealed class AuditTrailService(IDbContextFactory<GobiernoDigitalDbContext
             entries = entries.Where(a => a.CategoryId == categoryId);
         }
 
-        var total = await entries.CountAsync(cancellationToken);
+        if (!string.IsNullOrEmpty(query.Kind))
+        {
+            entries = entries.Where(a => a.EntityType == query.Kind);
+        }
+
+        return entries.OrderByDescending(a => a.OccurredAtUtc).ThenByDescending(a => a.Id);
+    }
+
+    private static async Task<IReadOnlyList<AuditTrailRow>> ReadAsync(
+        GobiernoDigitalDbContext db, IQueryable<AuditEntry> entries, int maxDetails, CancellationToken cancellationToken)
+    {
         var rows = await entries
-            .OrderByDescending(a => a.OccurredAtUtc)
-            .ThenByDescending(a => a.Id)
-            .Skip(page * pageSize)
-            .Take(pageSize)
             .Select(a => new
             {
                 Entry = a,
@@ -153,61 +210,25 @@ public sealed class AuditTrailService(IDbContextFactory<GobiernoDigitalDbContext
             })
             .ToListAsync(cancellationToken);
 
-        return new AuditTrailPage(total, rows.Select(r => new AuditTrailRow(
-            r.Entry.Id,
-            ToColombia(r.Entry.OccurredAtUtc),
-            r.Entry.UserName,
-            r.Entry.Action,
-            r.Entry.EntityType,
-            r.Entry.EntityKey,
-            r.Entry.CategoryId,
-            r.CategoryName,
-            DescribeChanges(r.Entry.OldValues, r.Entry.NewValues))).ToList());
-    }
-
-    /// <summary>The users who appear in the trail (with their latest recorded name) and every category, for the filters.</summary>
-    /// <exception cref="AccessDeniedException">Anonymous, Lector, or any user without the policy.</exception>
-    public async Task<AuditFilterOptions> GetFilterOptionsAsync(CancellationToken cancellationToken = default)
-    {
-        await guard.DemandAsync(Policies.VerAuditoria);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-
-        // Few distinct pairs: a user appears under a second name only after renaming. The latest name wins.
-        var pairs = await db.AuditEntries.AsNoTracking()
-            .GroupBy(a => new { a.UserId, a.UserName })
-            .Select(g => new { g.Key.UserId, g.Key.UserName, LastId = g.Max(a => a.Id) })
-            .ToListAsync(cancellationToken);
-        var users = pairs
-            .GroupBy(p => p.UserId)
-            .Select(g => g.MaxBy(p => p.LastId)!)
-            .Select(p => new AuditFilterOption<string>(p.UserId, p.UserName))
-            .OrderBy(u => u.Name, StringComparer.Create(EsCo.Culture, ignoreCase: true))
-            .ToList();
-
-        var categories = await db.Categories.AsNoTracking()
-            .OrderBy(c => c.Component.DisplayOrder)
-            .ThenBy(c => c.DisplayOrder)
-            .Select(c => new AuditFilterOption<int>(c.Id, c.Name))
-            .ToListAsync(cancellationToken);
-
-        return new AuditFilterOptions(users, categories);
-    }
-
-    /// <summary>
-    /// The readable list of what changed, from the stored JSON: one line per property, old → new, with "—" for a
-    /// missing or null value, es-CO numbers ("40,0"), Sí/No, dd/MM/yyyy dates and Spanish names of score states.
-    /// </summary>
-    public static IReadOnlyList<AuditChange> DescribeChanges(string? oldValuesJson, string? newValuesJson)
-    {
-        var oldValues = Parse(oldValuesJson);
-        var newValues = Parse(newValuesJson);
-        var properties = oldValues.Keys.Concat(newValues.Keys.Where(k => !oldValues.ContainsKey(k)));
-        return properties
-            .Select(p => new AuditChange(
-                PropertyNames.GetValueOrDefault(p, p),
-                Format(p, oldValues.GetValueOrDefault(p)),
-                Format(p, newValues.GetValueOrDefault(p))))
-            .ToList();
+        // Entries written before the trail stored its Spanish text hold ids: their names are read once for the page.
+        var names = rows.Any(r => r.Entry.Changes is null) ? await AuditNames.LoadAsync(db, cancellationToken) : AuditNames.None;
+        return rows.Select(r =>
+        {
+            var reading = AuditReader.Read(r.Entry, names, maxDetails);
+            return new AuditTrailRow(
+                r.Entry.Id,
+                ToColombia(r.Entry.OccurredAtUtc),
+                r.Entry.UserName,
+                r.Entry.Action,
+                r.Entry.EntityType,
+                r.Entry.EntityKey,
+                reading.RecordName,
+                r.Entry.CategoryId,
+                r.CategoryName,
+                reading.Changes,
+                reading.Details,
+                reading.DetailCount);
+        }).ToList();
     }
 
     private static DateTime StartOfDayUtc(DateOnly day) =>
@@ -215,77 +236,4 @@ public sealed class AuditTrailService(IDbContextFactory<GobiernoDigitalDbContext
 
     private static DateTime ToColombia(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), EsCo.TimeZone);
-
-    private static Dictionary<string, JsonElement> Parse(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return [];
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone())
-                : [];
-        }
-        catch (JsonException)
-        {
-            // A row written by hand or by an older version must not break the page: it shows without its details.
-            return [];
-        }
-    }
-
-    private static string Format(string property, JsonElement value)
-    {
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.Undefined:
-            case JsonValueKind.Null:
-                return "—";
-            case JsonValueKind.True:
-                return "Sí";
-            case JsonValueKind.False:
-                return "No";
-            case JsonValueKind.Number:
-                return FormatNumber(property, value);
-            case JsonValueKind.String:
-                var text = value.GetString() ?? string.Empty;
-                if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                {
-                    return EsCo.Date(date);
-                }
-
-                return text.Length == 0 ? "—" : text;
-            case JsonValueKind.Array:
-                var items = value.EnumerateArray().Select(i => Format(property, i)).ToList();
-                return items.Count == 0 ? "—" : string.Join("; ", items);
-            default:
-                return value.GetRawText();
-        }
-    }
-
-    private static string FormatNumber(string property, JsonElement value)
-    {
-        if (property == "Status" && value.TryGetInt32(out var status) && Enum.IsDefined((ScoreStatus)status))
-        {
-            return (ScoreStatus)status switch
-            {
-                ScoreStatus.Measured => "Medido",
-                ScoreStatus.NotApplicable => "No aplica",
-                _ => "Sin medición",
-            };
-        }
-
-        var raw = value.GetRawText();
-        var isInteger = !raw.Contains('.') && !raw.Contains('e') && !raw.Contains('E');
-        if (isInteger && !DecimalProperties.Contains(property))
-        {
-            // Ids, vigencias and orders: "2024", never "2.024" or "2024,0".
-            return raw;
-        }
-
-        return value.TryGetDecimal(out var number) ? EsCo.Number(number) : raw;
-    }
 }

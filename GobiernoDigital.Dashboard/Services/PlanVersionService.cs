@@ -1,3 +1,4 @@
+using GobiernoDigital.Core.Auditing;
 using FluentValidation;
 using GobiernoDigital.Core.Domain;
 using GobiernoDigital.Core.Persistence;
@@ -50,6 +51,8 @@ public sealed class PlanVersionService(IDbContextFactory<GobiernoDigitalDbContex
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Actor = actor;
         db.Clock = clock;
+        // One summary entry (the new version's fields, the counts of copies, one line per copy) instead of one per copy.
+        db.AuditBatch = new AuditBatch(AuditCatalog.PlanReIssueKind, MainType: typeof(ImprovementPlan), DetailValues: false);
         var current = await db.Plans
             .Include(p => p.Findings).ThenInclude(f => f.Category)
             .Include(p => p.Findings).ThenInclude(f => f.Actions).ThenInclude(a => a.Evidence)

@@ -1,3 +1,4 @@
+using GobiernoDigital.Core.Auditing;
 using System.Data.Common;
 using GobiernoDigital.Core.Domain;
 using GobiernoDigital.Core.Import;
@@ -76,6 +77,8 @@ public sealed class ScoreImportService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Actor = actor;
         db.Clock = clock;
+        // One summary entry (counts per kind of record, one line per change) instead of one per score or meta.
+        db.AuditBatch = new AuditBatch(AuditCatalog.ImportKind, Name: $"Archivo «{preview.FileName}»");
         try
         {
             return await ImportApplier.ApplyAsync(db, preview, sourceForNewMeasurements, stateForNewMeasurements, cancellationToken);

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using GobiernoDigital.Core.Auditing;
 using GobiernoDigital.Core.Identity;
 using GobiernoDigital.Core.Persistence;
@@ -15,9 +14,9 @@ namespace GobiernoDigital.Dashboard.Services;
 /// </summary>
 /// <remarks>
 /// Each change runs in a service scope of its own (a fresh <see cref="UserManager{TUser}"/> and context, so a long-lived
-/// circuit never saves stale accounts) and in one transaction with its <see cref="AuditEntry"/> ("Usuario", the user's
-/// id, and the user name, display name, role and disabled flag before and after). Passwords are generated here,
-/// returned once and stored only as Identity's hash; neither appears in the audit trail.
+/// circuit never saves stale accounts) and in one transaction with its <see cref="AuditEntry"/> ("Usuario", named by
+/// the user's display name, with only the fields that changed among user name, display name, role and account state).
+/// Passwords are generated here, returned once and stored only as Identity's hash; neither appears in the audit trail.
 /// </remarks>
 public sealed class UserAdministrationService(
     IServiceScopeFactory scopes,
@@ -137,7 +136,7 @@ public sealed class UserAdministrationService(
             return GeneratedPasswordResult.Fail(Describe(added));
         }
 
-        var after = new Dictionary<string, object?>(snapshot) { ["Contraseña"] = "restablecida" };
+        var after = new Dictionary<string, object?>(snapshot) { ["Contraseña"] = "restablecida (las otras sesiones se cerraron)" };
         await AuditAsync(db, actor, AuditAction.Modificado, user.Id, snapshot, after, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return GeneratedPasswordResult.Ok(user.Id, password);
@@ -322,17 +321,16 @@ public sealed class UserAdministrationService(
         Dictionary<string, object?> after,
         CancellationToken cancellationToken)
     {
-        db.AuditEntries.Add(new AuditEntry
-        {
-            OccurredAtUtc = clock.GetUtcNow().UtcDateTime,
-            UserId = actor.UserId,
-            UserName = actor.UserName,
-            Action = action,
-            EntityType = AuditEntityType,
-            EntityKey = userId,
-            OldValues = before is null ? null : JsonSerializer.Serialize(before),
-            NewValues = JsonSerializer.Serialize(after),
-        });
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.UserName }).FirstOrDefaultAsync(cancellationToken);
+        db.AuditEntries.Add(AuditEntryFactory.Create(
+            AuditCatalog.Users,
+            action,
+            userId,
+            AuditNames.UserName(user?.DisplayName, user?.UserName),
+            before,
+            after,
+            actor,
+            clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -39,8 +39,8 @@ public sealed class AuditTrailTests : DashboardTestContext, IClassFixture<Seeded
         Assert.Equal("29/02/2024 22:00:00", Cell(row, "Fecha y hora"));
         Assert.Equal("Martha Saldaña", Cell(row, "Usuario"));
         Assert.Equal("Modificado", Cell(row, "Acción"));
-        Assert.Equal("Puntaje 12 Transparencia", Cell(row, "Registro"));
-        Assert.Equal(["Valor: 40,0 → 55,5"], row.QuerySelectorAll("td[data-label=Cambios] li").Select(li => li.TextContent.Trim()));
+        Assert.Equal("Puntaje n.º 12 Transparencia", Cell(row, "Registro"));
+        Assert.Equal(["Puntaje: 40,0 → 55,5"], row.QuerySelectorAll("td[data-label=Cambios] li").Select(li => li.TextContent.Trim()));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class AuditTrailTests : DashboardTestContext, IClassFixture<Seeded
             ["Primera página", "Página anterior", "Página siguiente", "Última página"],
             cut.FindAll(".mud-table-pagination button").Select(b => b.GetAttribute("aria-label")));
         // Newest first: minute 30 on top.
-        Assert.Equal("30", cut.Find("[data-testid=tabla-auditoria] tbody tr").QuerySelector("td[data-label=Registro]")!.TextContent.Trim().Split(' ')[1]);
+        Assert.Equal("Puntaje n.º 30", Cell(cut.Find("[data-testid=tabla-auditoria] tbody tr"), "Registro"));
     }
 
     [Fact]

@@ -181,7 +181,8 @@ public sealed class AuditTrailServiceTests : SeededDatabaseTestBase
 
         var row = Assert.Single((await Service(User).SearchAsync(new AuditQuery { CategoryId = _transparencia }, Ct)).Rows);
 
-        Assert.Equal(["Valor: 40,0 → 55,5"], row.Changes.Select(c => c.ToString()));
+        Assert.Equal(["Puntaje: 40,0 → 55,5"], row.Changes.Select(c => c.ToString()));
+        Assert.Equal("Transparencia, vigencia 2023", row.RecordName);
         Assert.Equal("29/02/2024 22:00:00", row.OccurredAtText);
         Assert.Equal("Martha Saldaña", row.UserName);
         Assert.Equal("Transparencia", row.CategoryName);
@@ -205,51 +206,62 @@ public sealed class AuditTrailServiceTests : SeededDatabaseTestBase
     }
 
     [Fact]
-    public void DescribeChanges_ScoreValue_OneDecimalWithComma()
+    public async Task Read_OlderScoreEntry_LabelInSpanishAndOneDecimalWithComma()
     {
-        var changes = AuditTrailService.DescribeChanges("""{"Value":40.0}""", """{"Value":55.5}""");
-
-        Assert.Equal("Valor: 40,0 → 55,5", Assert.Single(changes).ToString());
+        Assert.Equal(["Puntaje: 40,0 → 55,5"], await LegacyAsync("Puntaje", AuditAction.Modificado, """{"Value":40.0}""", """{"Value":55.5}"""));
     }
 
     [Fact]
-    public void DescribeChanges_Created_OldValuesAreDashesAndIntegersStayIntegers()
+    public async Task Read_OlderCreatedMeta_CategoryByNameAndIntegersStayIntegers()
     {
-        var changes = AuditTrailService.DescribeChanges(null, """{"CategoryId":7,"Vigencia":2024,"Value":80}""");
+        var changes = await LegacyAsync("Meta", AuditAction.Creado, null, $$"""{"CategoryId":{{_transparencia}},"Vigencia":2024,"Value":80}""");
 
-        Assert.Equal(["Categoría: — → 7", "Vigencia: — → 2024", "Valor: — → 80,0"], changes.Select(c => c.ToString()));
+        Assert.Equal(["Categoría: Transparencia", "Vigencia: 2024", "Meta: 80,0"], changes);
     }
 
     [Fact]
-    public void DescribeChanges_Deleted_NewValuesAreDashes()
+    public async Task Read_OlderDeletedMeta_ListsWhatItHeld()
     {
-        var changes = AuditTrailService.DescribeChanges("""{"Value":90.5}""", null);
-
-        Assert.Equal("Valor: 90,5 → —", Assert.Single(changes).ToString());
+        Assert.Equal(["Meta: 90,5"], await LegacyAsync("Meta", AuditAction.Eliminado, """{"Value":90.5}""", null));
     }
 
     [Fact]
-    public void DescribeChanges_StatusNullBooleanDateAndText_ReadInSpanish()
+    public async Task Read_OlderActionStatus_UsesTheActionsWordsNotTheScores()
     {
-        var changes = AuditTrailService.DescribeChanges(
-            """{"Status":1,"Value":40.0,"ImprovementsNotApplicable":false,"DeadlineEnd":"2027-12-31","Observation":null}""",
-            """{"Status":2,"Value":null,"ImprovementsNotApplicable":true,"DeadlineEnd":null,"Observation":"Sin evidencias"}""");
+        var changes = await LegacyAsync("Acción de mejora", AuditAction.Modificado, """{"Status":0,"Progress":0}""", """{"Status":1,"Progress":40}""");
 
-        Assert.Equal(
-            [
-                "Estado: Medido → No aplica",
-                "Valor: 40,0 → —",
-                "Mejoras no aplican: No → Sí",
-                "Fin del plazo: 31/12/2027 → —",
-                "Observación: — → Sin evidencias",
-            ],
-            changes.Select(c => c.ToString()));
+        Assert.Equal(["Estado de la acción: No iniciada → En curso", "Avance: 0 % → 40 %"], changes);
     }
 
     [Fact]
-    public void DescribeChanges_NotJson_NoChangesInsteadOfAnError()
+    public async Task Read_OlderFindingAndScore_StatusNullBooleanDateAndTextReadInSpanish()
     {
-        Assert.Empty(AuditTrailService.DescribeChanges("no es json", null));
+        var finding = await LegacyAsync(
+            "Hallazgo",
+            AuditAction.Modificado,
+            """{"ImprovementsNotApplicable":false,"DeadlineEnd":"2027-12-31","EffectivenessNote":null}""",
+            """{"ImprovementsNotApplicable":true,"DeadlineEnd":null,"EffectivenessNote":"Sin evidencias"}""");
+        var score = await LegacyAsync("Puntaje", AuditAction.Modificado, """{"Status":1,"Value":40.0}""", """{"Status":2,"Value":null}""");
+
+        Assert.Equal(["Mejoras «No aplica»: No → Sí", "Fin del plazo: 31/12/2027 → —", "Evaluación de la eficacia: — → Sin evidencias"], finding);
+        Assert.Equal(["Estado del puntaje: Medido → No aplica", "Puntaje: 40,0 → —"], score);
+    }
+
+    [Fact]
+    public async Task Read_OlderPasswordReset_OnlyThePasswordNotTheUnchangedFields()
+    {
+        const string Snapshot = """{"UserName":"asesor","DisplayName":"Martha Saldaña","Role":"Editor","IsDisabled":false""";
+
+        var changes = await LegacyAsync("Usuario", AuditAction.Modificado, Snapshot + "}", Snapshot + ""","Contraseña":"restablecida"}""");
+
+        Assert.Equal(["Contraseña: restablecida"], changes);
+    }
+
+    [Fact]
+    public async Task Read_OlderEntryWithAPropertyNobodyLabelled_GenericSpanishLabelNoError()
+    {
+        Assert.Equal(["Otro dato (State): 0 → 1"], await LegacyAsync("Medición", AuditAction.Modificado, """{"State":0}""", """{"State":1}"""));
+        Assert.Empty(await LegacyAsync("Puntaje", AuditAction.Modificado, "no es json", null));
     }
 
     private static AuditEntry Entry(DateTime occurredAtUtc, string user = "asesor", string userName = "Martha Saldaña", int? categoryId = null, string key = "1") => new()
@@ -264,6 +276,14 @@ public sealed class AuditTrailServiceTests : SeededDatabaseTestBase
         OldValues = """{"Value":40.0}""",
         NewValues = """{"Value":55.5}""",
     };
+
+    private async Task<IReadOnlyList<string>> LegacyAsync(string kind, AuditAction action, string? oldValues, string? newValues)
+    {
+        await using var db = await Database.CreateDbContextAsync(Ct);
+        var names = await AuditNames.LoadAsync(db, Ct);
+        var entry = new AuditEntry { EntityType = kind, EntityKey = "1", Action = action, OldValues = oldValues, NewValues = newValues };
+        return AuditReader.Read(entry, names).Changes.Select(c => c.ToString()).ToList();
+    }
 
     private AuditTrailService Service(FakeCurrentUser user) => new(Database, TestAuthorization.Guard(user));
 

@@ -76,12 +76,24 @@ public sealed class PlanVersionServiceTests : SeededDatabaseTestBase
         Assert.Equal((ActionStatus.Completada, new DateOnly(2026, 1, 20)), (copy.Status, copy.CompletedOn));
         Assert.Equal("Convocatoria publicada", Assert.Single(copy.Evidence).Note);
 
-        // Audited: the new plan, its findings and its actions, by the editor.
-        var created = await check.AuditEntries.Where(e => e.Action == AuditAction.Creado).ToListAsync(Ct);
-        Assert.Single(created, e => e.EntityType == "Plan de mejoramiento");
-        Assert.Equal(22, created.Count(e => e.EntityType == "Hallazgo"));
-        Assert.Equal(version1.Actions, created.Count(e => e.EntityType == "Acción de mejora"));
-        Assert.All(created, e => Assert.Equal("Martha Saldaña", e.UserName));
+        // Audited as ONE summary entry, by the editor: the new version's fields in Spanish, the counts of the copies,
+        // and one expandable line per copied finding, action and evidence.
+        var entry = await check.AuditEntries.SingleAsync(e => e.EntityType == AuditCatalog.PlanReIssueKind, Ct);
+        Assert.Equal(0, await check.AuditEntries.CountAsync(e => e.EntityType == "Hallazgo" || e.EntityType == "Plan de mejoramiento" || (e.EntityType == "Acción de mejora" && e.Action == AuditAction.Creado), Ct));
+        Assert.Equal(("Martha Saldaña", AuditAction.Creado, "TI.PL03 versión 2"), (entry.UserName, entry.Action, entry.RecordName));
+        var changes = AuditJson.Changes(entry.Changes).Select(c => c.ToString()).ToList();
+        Assert.Contains("Versión: 2", changes);
+        Assert.Contains("Aprobado el: 20/02/2026", changes);
+        Assert.Contains("Acta de aprobación: Acta No. 02 de 2026", changes);
+        Assert.Contains("Elaborado por: Oficina de Sistemas", changes);
+        Assert.Contains("Elaborado el: 10/02/2026", changes);
+        Assert.Contains("Hallazgo: 22 creaciones", changes);
+        Assert.Contains($"Acción de mejora: {version1.Actions} creaciones", changes);
+        Assert.Contains("Evidencia: 1 creación", changes);
+        var details = AuditJson.Details(entry.Details);
+        Assert.Equal(22 + version1.Actions + 1, details.Count);
+        Assert.Contains("Creado · Hallazgo · n.º 2 del plan, Colaboración", details);
+        Assert.DoesNotContain(details, d => d.Contains("FindingId", StringComparison.Ordinal) || d.Contains("PlanId", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -63,19 +63,26 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
         await service.CommitAsync(preview, MeasurementSource.ResultadoOficialFurag, MeasurementState.Provisional, Ct);
 
         await using var db = await Database.CreateDbContextAsync(Ct);
-        var audit = await db.AuditEntries.ToListAsync(Ct);
-        Assert.Equal(preview.Changes.Count, audit.Count);
-        Assert.All(audit, a => Assert.Equal(("Asesora TI", ImportNow.UtcDateTime), (a.UserName, a.OccurredAtUtc)));
+        // ONE summary entry for the file: counts per kind of record, one line per change behind it.
+        var audit = Assert.Single(await db.AuditEntries.ToListAsync(Ct));
+        Assert.Equal(("Asesora TI", ImportNow.UtcDateTime), (audit.UserName, audit.OccurredAtUtc));
+        Assert.Equal((AuditCatalog.ImportKind, "Archivo «puntajes.csv»"), (audit.EntityType, audit.RecordName));
+        var details = AuditJson.Details(audit.Details);
+        Assert.Equal(preview.Changes.Count, details.Count);
         Assert.Equal(
             preview.Changes.Select(c => c.Kind switch
             {
-                ImportChangeKind.CreateMeasurement => ("Medición", AuditAction.Creado),
-                ImportChangeKind.CreateScore => ("Puntaje", AuditAction.Creado),
-                ImportChangeKind.ChangeScore => ("Puntaje", AuditAction.Modificado),
-                ImportChangeKind.CreateTarget => ("Meta", AuditAction.Creado),
-                _ => ("Meta", AuditAction.Modificado),
+                ImportChangeKind.CreateMeasurement => "Creado · Medición",
+                ImportChangeKind.CreateScore => "Creado · Puntaje",
+                ImportChangeKind.ChangeScore => "Modificado · Puntaje",
+                ImportChangeKind.CreateTarget => "Creado · Meta",
+                _ => "Modificado · Meta",
             }).Order(),
-            audit.Select(a => (a.EntityType, a.Action)).Order());
+            details.Select(d => string.Join(" · ", d.Split(" · ").Take(2))).Order());
+        Assert.Contains("Medición: 1 creación", AuditJson.Changes(audit.Changes).Select(c => c.ToString()));
+        Assert.Contains("Creado · Medición · Vigencia 2024: Vigencia: 2024; Fuente: Resultado oficial FURAG", details);
+        Assert.Contains("Modificado · Puntaje · Transparencia, vigencia 2023: Puntaje: 40,0 → 55,5; Observación: — → Portal de datos abiertos publicado.", details);
+        Assert.Contains("Creado · Puntaje · Colaboración, vigencia 2024: Medición: vigencia 2024; Categoría: Colaboración; Estado del puntaje: No aplica", details);
         var measurements = await db.Measurements.AsNoTracking().OrderBy(m => m.Vigencia).ToListAsync(Ct);
         Assert.Equal([(2023, revision2023 + 1), (2024, 1)], measurements.Select(m => (m.Vigencia, m.Revision)));
         Assert.Null(measurements[1].Date);

@@ -31,6 +31,12 @@ namespace GobiernoDigital.Core.Persistence.Migrations
                     b.Property<int?>("CategoryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Changes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EntityKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -50,6 +56,10 @@ namespace GobiernoDigital.Core.Persistence.Migrations
                     b.Property<string>("OldValues")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecordName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -63,6 +73,8 @@ namespace GobiernoDigital.Core.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CategoryId");
+
+                    b.HasIndex("EntityType");
 
                     b.HasIndex("OccurredAtUtc");
 

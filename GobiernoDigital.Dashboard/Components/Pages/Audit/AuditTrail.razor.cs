@@ -1,4 +1,5 @@
 using GobiernoDigital.Dashboard.Authorization;
+using GobiernoDigital.Dashboard.Export;
 using GobiernoDigital.Dashboard.Services;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -10,15 +11,20 @@ public partial class AuditTrail
 {
     private const string AllUsers = "";
     private const int AllCategories = 0;
+    private const string AllKinds = "";
+
+    /// <summary>Changes listed in a row; the rest, and a bulk entry's records, open under «Ver…».</summary>
+    private const int MaxChangesShown = 8;
 
     private readonly int[] _pageSizes = [10, AuditQuery.DefaultPageSize, 50, AuditQuery.MaxPageSize];
     private MudTable<AuditTrailRow>? _table;
-    private AuditFilterOptions _options = new([], []);
+    private AuditFilterOptions _options = new([], [], []);
     private AuditQuery _applied = new();
     private DateTime? _from;
     private DateTime? _to;
     private string _userId = AllUsers;
     private int _categoryId = AllCategories;
+    private string _kind = AllKinds;
     private string? _rangeError;
     private string? _denied;
 
@@ -60,6 +66,7 @@ public partial class AuditTrail
             To = _to is { } t ? DateOnly.FromDateTime(t) : null,
             UserId = _userId == AllUsers ? null : _userId,
             CategoryId = _categoryId == AllCategories ? null : _categoryId,
+            Kind = _kind == AllKinds ? null : _kind,
         };
         if (new AuditQueryValidator().Validate(query).Errors.FirstOrDefault() is { } error)
         {
@@ -78,9 +85,26 @@ public partial class AuditTrail
         _to = null;
         _userId = AllUsers;
         _categoryId = AllCategories;
+        _kind = AllKinds;
         _rangeError = null;
         _applied = new AuditQuery();
         await ReloadFromFirstPageAsync();
+    }
+
+    /// <summary>The download of the trail with the filters applied to the table.</summary>
+    private string ExportHref => AuditExportEndpoints.For(_applied);
+
+    private static string DetailSummary(AuditTrailRow row)
+    {
+        var more = row.Changes.Count - MaxChangesShown;
+        return (more > 0, row.DetailCount) switch
+        {
+            (true, 0) => $"Ver {more} cambios más",
+            (true, var n) => $"Ver {more} cambios más y {n} {Records(n)}",
+            (false, var n) => $"Ver {n} {Records(n)}",
+        };
+
+        static string Records(int n) => n == 1 ? "registro" : "registros";
     }
 
     private async Task ReloadFromFirstPageAsync()

@@ -14,14 +14,9 @@ public sealed class AccessibilityEndToEndTests(
     KestrelDashboardApp app, ChromiumFixture chromium, SignedInSessions sessions, ITestOutputHelper output)
     : IClassFixture<KestrelDashboardApp>, IClassFixture<ChromiumFixture>, IClassFixture<SignedInSessions>
 {
-    /// <summary>The role of a visitor who has not signed in.</summary>
-    private const string SignedOut = "sin sesión";
-
-    /// <summary>Replaced with the seed's id of Transparencia.</summary>
-    private const string CategoryToken = "{categoria}";
-
-    /// <summary>Replaced with the seed's id of Colaboración's improvement action.</summary>
-    private const string ActionToken = "{accion}";
+    private const string SignedOut = PageAsRole.SignedOut;
+    private const string CategoryToken = PageAsRole.CategoryToken;
+    private const string ActionToken = PageAsRole.ActionToken;
 
     /// <summary>Every page, as the role that can open it; ids are the seed's, read at run time.</summary>
     public static TheoryData<string, string> Pages => new()
@@ -77,7 +72,7 @@ public sealed class AccessibilityEndToEndTests(
     [MemberData(nameof(Pages))]
     public async Task Page_AsRole_HasNoSeriousOrCriticalViolation(string role, string path)
     {
-        await using var dashboard = await OpenAsync(role, ResolveIds(path));
+        await using var dashboard = await OpenAsync(role, path);
 
         await AxeAudit.AssertNoSeriousViolationsAsync(dashboard.Page, $"{path} ({role})", output.WriteLine);
     }
@@ -86,7 +81,7 @@ public sealed class AccessibilityEndToEndTests(
     [MemberData(nameof(PhonePages))]
     public async Task Page_AtPhoneWidth_HasNoSeriousOrCriticalViolation(string path)
     {
-        await using var dashboard = await OpenAsync(SignedOut, ResolveIds(path), new ViewportSize { Width = 400, Height = 800 });
+        await using var dashboard = await OpenAsync(SignedOut, path, new ViewportSize { Width = 400, Height = 800 });
 
         await AxeAudit.AssertNoSeriousViolationsAsync(dashboard.Page, $"{path} at 400 px", output.WriteLine);
     }
@@ -106,7 +101,7 @@ public sealed class AccessibilityEndToEndTests(
     [Fact]
     public async Task ActionCloseDialog_Open_HasNoSeriousOrCriticalViolation()
     {
-        await using var dashboard = await OpenAsync(Roles.Editor, ResolveIds($"/plan/acciones/{ActionToken}"));
+        await using var dashboard = await OpenAsync(Roles.Editor, $"/plan/acciones/{ActionToken}");
         var page = dashboard.Page;
 
         await page.GetByTestId("cerrar-accion").ClickAsync();
@@ -139,44 +134,6 @@ public sealed class AccessibilityEndToEndTests(
         await AxeAudit.AssertNoSeriousViolationsAsync(page, "the plan with a date picker open", output.WriteLine);
     }
 
-    /// <summary>Opens <paramref name="path"/> as <paramref name="role"/>, waits for the circuit, the page's h1 and its data.</summary>
-    private async Task<DashboardPage> OpenAsync(string role, string path, ViewportSize? viewport = null)
-    {
-        var browser = chromium.RequireBrowser();
-        var state = role == SignedOut ? null : await sessions.StorageStateAsync(browser, app, role);
-        var dashboard = await DashboardPage.CreateAsync(browser, app, state, viewport);
-        await dashboard.Page.GotoAsync(app.At(path).ToString());
-        if (!IsStatic(new Uri(dashboard.Page.Url).AbsolutePath))
-        {
-            await dashboard.WaitForCircuitAsync();
-        }
-
-        await Expect(dashboard.Page.Locator("h1")).ToBeVisibleAsync();
-
-        // The interactive render loads its data again: audit the page once its figures are there, not its spinner.
-        await Expect(dashboard.Page.Locator(".mud-progress-linear.mud-progress-indeterminate")).ToHaveCountAsync(0);
-        return dashboard;
-    }
-
-    /// <summary>
-    /// The account pages render statically (they post forms and set cookies): no circuit to wait for. A page the role
-    /// may not open redirects to one of them.
-    /// </summary>
-    private static bool IsStatic(string path) =>
-        path.StartsWith("/cuenta/", StringComparison.Ordinal) || path.StartsWith("/configuracion-inicial/", StringComparison.Ordinal);
-
-    private string ResolveIds(string path)
-    {
-        if (!path.Contains('{', StringComparison.Ordinal))
-        {
-            return path;
-        }
-
-        using var db = app.Database.CreateDbContext();
-        var category = db.Categories.Where(c => c.Name == "Transparencia").Select(c => c.Id).Single();
-        var action = db.Actions.Where(a => a.Finding.Category.Name == "Colaboración").Select(a => a.Id).Single();
-        return path
-            .Replace(CategoryToken, category.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace(ActionToken, action.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-    }
+    private Task<DashboardPage> OpenAsync(string role, string path, ViewportSize? viewport = null) =>
+        PageAsRole.OpenAsync(chromium, sessions, app, role, path, viewport);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GobiernoDigital.Core.Auditing;
 using GobiernoDigital.Core.Domain;
 using GobiernoDigital.Core.Identity;
 using GobiernoDigital.Core.Import;
@@ -71,7 +72,9 @@ public sealed class ScoreImportLoadTests(ITestOutputHelper output) : IDisposable
         Assert.True(outcome.Succeeded, outcome.Error);
         ScoreData.AssertEqual(before.With(preview.Changes, MeasurementSource.ResultadoOficialFurag), await ScoreData.LoadAsync(_database, Ct));
         await using var db = await _database.CreateDbContextAsync(Ct);
-        Assert.Equal(preview.Changes.Count, await db.AuditEntries.CountAsync(Ct));
+        // One summary entry for the whole file, with one detail line per change behind it.
+        var audit = Assert.Single(await db.AuditEntries.ToListAsync(Ct));
+        Assert.Equal(preview.Changes.Count, AuditJson.Details(audit.Details).Count);
     }
 
     public void Dispose() => _database.Dispose();

@@ -80,7 +80,7 @@ public sealed class ScoreImportServiceTests : SeededDatabaseTestBase
             }).Order(),
             details.Select(d => string.Join(" · ", d.Split(" · ").Take(2))).Order());
         Assert.Contains("Medición: 1 creación", AuditJson.Changes(audit.Changes).Select(c => c.ToString()));
-        Assert.Contains("Creado · Medición · Vigencia 2024: Vigencia: 2024; Fuente: Resultado oficial FURAG", details);
+        Assert.Contains("Creado · Medición · Vigencia 2024: Vigencia: 2024; Fuente: Resultado oficial FURAG; Estado de la medición: Provisional", details);
         Assert.Contains("Modificado · Puntaje · Transparencia, vigencia 2023: Puntaje: 40,0 → 55,5; Observación: — → Portal de datos abiertos publicado.", details);
         Assert.Contains("Creado · Puntaje · Colaboración, vigencia 2024: Medición: vigencia 2024; Categoría: Colaboración; Estado del puntaje: No aplica", details);
         var measurements = await db.Measurements.AsNoTracking().OrderBy(m => m.Vigencia).ToListAsync(Ct);

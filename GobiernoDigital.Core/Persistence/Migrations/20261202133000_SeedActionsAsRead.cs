@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -16,8 +15,6 @@ namespace GobiernoDigital.Core.Persistence.Migrations
     /// No iniciada, 0 %, no owner, no expected points, revision 0 (every save bumps it), no evidence, and no audit entry
     /// about it or about evidence of it. Down does nothing: the joined texts stay as they are.
     /// </remarks>
-    [DbContext(typeof(GobiernoDigitalDbContext))]
-    [Migration("20261202133000_SeedActionsAsRead")]
     public partial class SeedActionsAsRead : Migration
     {
         /// <inheritdoc />

@@ -72,9 +72,12 @@ public sealed class ScoreImportLoadTests(ITestOutputHelper output) : IDisposable
         Assert.True(outcome.Succeeded, outcome.Error);
         ScoreData.AssertEqual(before.With(preview.Changes, MeasurementSource.ResultadoOficialFurag), await ScoreData.LoadAsync(_database, Ct));
         await using var db = await _database.CreateDbContextAsync(Ct);
-        // One summary entry for the whole file, with one detail line per change behind it.
+        // One summary entry for the whole file.
         var audit = Assert.Single(await db.AuditEntries.ToListAsync(Ct));
-        Assert.Equal(preview.Changes.Count, AuditJson.Details(audit.Details).Count);
+        // The entry keeps the first AuditRecorder.MaxDetailLines changes and says how many more the file made.
+        var details = AuditJson.Details(audit.Details);
+        Assert.Equal(AuditRecorder.MaxDetailLines + 1, details.Count);
+        Assert.Equal($"… y {preview.Changes.Count - AuditRecorder.MaxDetailLines} registros más.", details[^1]);
     }
 
     public void Dispose() => _database.Dispose();

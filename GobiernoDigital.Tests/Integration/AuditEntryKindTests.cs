@@ -207,6 +207,44 @@ public sealed class AuditEntryKindTests : SeededDatabaseTestBase
         AssertNothingTechnical(row);
     }
 
+    [Fact]
+    public async Task Export_EditorDownloadsTheFilteredTrail_SpanishRowReadBack()
+    {
+        await using var app = new DashboardAppFactory();
+        await TestUsers.CreateAsync(app.Services, "editora.auditoria", Roles.Editor, "Editora de Auditoría");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GobiernoDigitalDbContext>();
+            db.AuditEntries.AddRange(
+                new AuditEntry
+                {
+                    OccurredAtUtc = new DateTime(2026, 3, 10, 15, 30, 0), UserId = "u1", UserName = "Martha Saldaña", Action = AuditAction.Modificado,
+                    EntityType = "Acción de mejora", EntityKey = "1", OldValues = """{"Status":0,"Progress":0}""", NewValues = """{"Status":1,"Progress":40}""",
+                },
+                new AuditEntry
+                {
+                    OccurredAtUtc = new DateTime(2026, 3, 10, 15, 31, 0), UserId = "u1", UserName = "Martha Saldaña", Action = AuditAction.Modificado,
+                    EntityType = "Meta", EntityKey = "2", OldValues = """{"Value":80.0}""", NewValues = """{"Value":85.5}""",
+                });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        using var client = AuthForms.CreateBrowserClient(app);
+        await AuthForms.SignInOrFailAsync(client, "editora.auditoria", TestUsers.Password);
+        using var response = await client.GetAsync("/exportar/auditoria.xlsx?tipo=" + Uri.EscapeDataString("Acción de mejora"), Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var xlsx = await response.Content.ReadAsByteArrayAsync(Ct);
+        var cells = SpreadsheetFiles.Rows(xlsx, SpreadsheetFiles.SheetNames(xlsx)[0])
+            .Select(r => string.Join(" | ", r.Values.Select(v => Convert.ToString(v, EsCo.Culture))))
+            .ToList();
+        var row = Assert.Single(cells, c => c.Contains("Martha Saldaña", StringComparison.Ordinal));
+        Assert.Contains("Acción de mejora", row, StringComparison.Ordinal);
+        Assert.Contains("Estado de la acción: No iniciada → En curso", row, StringComparison.Ordinal);
+        Assert.Contains("Avance: 0 % → 40 %", row, StringComparison.Ordinal);
+        Assert.DoesNotContain(cells, c => c.Contains("Meta:", StringComparison.Ordinal));
+    }
+
     private static List<string> Texts(AuditTrailRow row) => row.Changes.Select(c => c.ToString()).ToList();
 
     /// <summary>A Transparencia record created and then changed: two entries, newest first, naming the record and its category.</summary>

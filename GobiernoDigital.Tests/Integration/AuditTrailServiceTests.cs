@@ -260,7 +260,7 @@ public sealed class AuditTrailServiceTests : SeededDatabaseTestBase
     [Fact]
     public async Task Read_OlderEntryWithAPropertyNobodyLabelled_GenericSpanishLabelNoError()
     {
-        Assert.Equal(["Otro dato (State): 0 → 1"], await LegacyAsync("Medición", AuditAction.Modificado, """{"State":0}""", """{"State":1}"""));
+        Assert.Equal(["Otro dato (Quarter): 0 → 1"], await LegacyAsync("Medición", AuditAction.Modificado, """{"Quarter":0}""", """{"Quarter":1}"""));
         Assert.Empty(await LegacyAsync("Puntaje", AuditAction.Modificado, "no es json", null));
     }
 

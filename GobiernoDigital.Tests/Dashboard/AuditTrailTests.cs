@@ -121,6 +121,34 @@ public sealed class AuditTrailTests : DashboardTestContext, IClassFixture<Seeded
         Assert.Empty(cut.FindAll("[data-testid=tabla-auditoria]"));
     }
 
+    [Fact]
+    public void Render_ImportSummary_DetailLinesInAnExpandableDetails()
+    {
+        UseOwnDatabase();
+        AddEntries(new AuditEntry
+        {
+            OccurredAtUtc = new DateTime(2024, 3, 1, 12, 0, 0),
+            UserId = FakeCurrentUser.IdOf("asesor"),
+            UserName = "Martha Saldaña",
+            Action = AuditAction.Modificado,
+            EntityType = AuditCatalog.ImportKind,
+            EntityKey = "2024",
+            RecordName = "Vigencia 2024",
+            Changes = AuditJson.Write(new List<AuditChangeText> { new("Puntajes importados", null, "2") }),
+            Details = AuditJson.Write(new List<string> { "Transparencia: 40,0 → 55,5", "Colaboración: — → 30,0" }),
+        });
+        SignInAsEditor();
+
+        var cut = Render<AuditTrail>();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=tabla-auditoria] tbody tr")));
+        var details = cut.Find("[data-testid=tabla-auditoria] tbody tr details[data-testid=auditoria-detalle]");
+        Assert.Null(details.GetAttribute("open"));
+        Assert.Equal(
+            ["Transparencia: 40,0 → 55,5", "Colaboración: — → 30,0"],
+            details.QuerySelectorAll("li").Select(li => li.TextContent.Trim()));
+    }
+
     private static AuditEntry Entry(DateTime occurredAtUtc, int? categoryId, string key) => new()
     {
         OccurredAtUtc = occurredAtUtc,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GobiernoDigital.Core.Planning;
 using GobiernoDigital.Core.Scoring;
 
 namespace GobiernoDigital.Dashboard.Services;
@@ -11,13 +12,36 @@ public sealed record ReportActions(IReadOnlyList<PlanActionModel> Listed, int To
     public int NotListed => Total - Listed.Count;
 }
 
-/// <summary>The current plan as the report shows it: its code and version, its late actions and those due soon.</summary>
+/// <summary>
+/// The current plan as the report shows it: its code and version, its counters, its late actions and those due soon,
+/// and the evaluation of effectiveness the plan page shows by default.
+/// </summary>
 /// <remarks>
 /// <b>Today</b>: The date, in Colombia, on which the statuses were derived.<br/>
+/// <b>Counters</b>: The plan page's counters (<see cref="PlanCounters.Of"/>) on <b>Today</b>.<br/>
 /// <b>Late</b>: Open actions past their end date.<br/>
 /// <b>DueSoon</b>: Open actions ending within the next 30 days, today included.<br/>
+/// <b>Effectiveness</b>: <see cref="PlanService.GetEffectivenessAsync"/> with its default vigencias (the plan's measured
+/// vigencia and the first measured after it), as the plan page opens it; null when there is no plan.<br/>
 /// </remarks>
-public sealed record ReportPlan(string Code, int Version, string Title, DateOnly Today, int TotalActions, ReportActions Late, ReportActions DueSoon);
+public sealed record ReportPlan(
+    string Code,
+    int Version,
+    string Title,
+    DateOnly Today,
+    PlanCounters Counters,
+    ReportActions Late,
+    ReportActions DueSoon,
+    PlanEffectivenessModel? Effectiveness)
+{
+    /// <summary>The categories of the evaluation by verdict, in the order Eficaz, Parcialmente eficaz, Sin efecto, Sin datos; verdicts no category has are left out.</summary>
+    public IReadOnlyList<(EffectivenessVerdict Verdict, IReadOnlyList<string> Categories)> Verdicts { get; } =
+        Effectiveness is null ? []
+        : Enum.GetValues<EffectivenessVerdict>().OrderBy(v => v == EffectivenessVerdict.SinDatos)
+            .Select(v => (v, (IReadOnlyList<string>)Effectiveness.Categories.Where(c => c.Result.Verdict == v).Select(c => c.CategoryName).ToList()))
+            .Where(x => x.Item2.Count > 0)
+            .ToList();
+}
 
 /// <summary>What the committee report shows for a vigencia.</summary>
 /// <remarks>

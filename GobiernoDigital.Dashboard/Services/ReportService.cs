@@ -5,8 +5,8 @@ namespace GobiernoDigital.Dashboard.Services;
 
 /// <summary>
 /// The committee report of a vigencia: the entity, the vigencia's figures (<see cref="ComplianceService"/>), the
-/// current plan's late actions and those due within 30 days (<see cref="PlanService"/>, on today's date in Colombia),
-/// and the date it was generated; and the same data as an xlsx workbook.
+/// current plan's counters, late actions, actions due within 30 days and evaluation of effectiveness (<see cref="PlanService"/>,
+/// on today's date in Colombia), and the date it was generated; and the same data as an xlsx workbook.
 /// </summary>
 /// <remarks>Read-only: it only calls the read services, each of which opens one DbContext per call.</remarks>
 public sealed class ReportService(ComplianceService compliance, PlanService plans, TimeProvider clock)
@@ -38,7 +38,7 @@ public sealed class ReportService(ComplianceService compliance, PlanService plan
             overview.Vigencias,
             overview.Measurement,
             overview.Report,
-            plan is null ? null : PlanSection(plan, listedActions),
+            plan is null ? null : PlanSection(plan, await plans.GetEffectivenessAsync(null, null, plan.Header.Version, cancellationToken), listedActions),
             now)
         {
             Peers = overview.Peers,
@@ -72,7 +72,7 @@ public sealed class ReportService(ComplianceService compliance, PlanService plan
         return new ExportFile(export.FileName(SpreadsheetFormat.Xlsx), SpreadsheetFormat.Xlsx.ContentType(), stream.ToArray());
     }
 
-    private static ReportPlan PlanSection(PlanModel plan, int listedActions)
+    private static ReportPlan PlanSection(PlanModel plan, PlanEffectivenessModel? effectiveness, int listedActions)
     {
         var open = plan.Actions.Where(a => a.IsOpen).OrderBy(a => a.EndDate).ToList();
         return new ReportPlan(
@@ -80,9 +80,10 @@ public sealed class ReportService(ComplianceService compliance, PlanService plan
             plan.Header.Version,
             plan.Header.Title,
             plan.Today,
-            plan.Actions.Count,
+            plan.Counters,
             Take(open.Where(a => a.Status == ActionStatus.Vencida).ToList(), listedActions),
-            Take(open.Where(a => a.IsDueSoon).ToList(), listedActions));
+            Take(open.Where(a => a.IsDueSoon).ToList(), listedActions),
+            effectiveness);
     }
 
     private static ReportActions Take(IReadOnlyList<PlanActionModel> actions, int count) =>

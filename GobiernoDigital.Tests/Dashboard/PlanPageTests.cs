@@ -165,6 +165,35 @@ public sealed class PlanPageTests(SeededTestDatabase seeded) : DashboardTestCont
         }
     }
 
+    [Fact]
+    public void Render_ActionsEndingWithinThirtyDays_EachRowSaysVenceProntoAndTheCounterCountsTheSameRows()
+    {
+        UseOwnDatabase();
+        Clock = new FixedTimeProvider(new DateTimeOffset(2027, 12, 10, 12, 0, 0, TimeSpan.FromHours(-5))); // 31/12/2027 is 21 days away
+        var far = FirstActionOf("Transparencia");
+        PlanTestData.ChangeAction(Database, far, a => a.SetDates(new GobiernoDigital.Core.Domain.DateRange(a.StartDate, new DateOnly(2028, 6, 30))));
+        var completed = CompleteFirstActionOf("Colaboración", new DateOnly(2027, 12, 1));
+
+        var cut = RenderPlan();
+
+        var soon = ActionRows(cut).Where(r => r.QuerySelector("[data-testid=vence-pronto]") is not null).ToList();
+        Assert.Equal(ActionCount() - 2, soon.Count);
+        Assert.All(soon, r => Assert.Equal("No iniciada Vence pronto", Cell(r, "Estado")));
+        Assert.Equal(soon.Count.ToString(EsCo.Culture), Figure(cut, "contador-proximas"));
+        var farRow = ActionRows(cut).Single(r => r.GetAttribute("data-action-id") == far.ToString(EsCo.Culture));
+        Assert.Equal("No iniciada", Cell(farRow, "Estado"));
+        var completedRow = ActionRows(cut).Single(r => r.GetAttribute("data-action-id") == completed.ToString(EsCo.Culture));
+        Assert.Equal("Completada", Cell(completedRow, "Estado"));
+    }
+
+    [Fact]
+    public void Render_SeedOnItsToday_NoRowSaysVencePronto()
+    {
+        var cut = RenderPlan();
+
+        Assert.Empty(cut.FindAll("[data-testid=vence-pronto]"));
+    }
+
     [Theory]
     [InlineData("2027-12-01", "2027-12-31", true)]
     [InlineData("2027-12-31", null, true)]

@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using Bunit;
+using GobiernoDigital.Core.Planning;
 using GobiernoDigital.Dashboard.Components.Pages.Report;
 using GobiernoDigital.Dashboard.Services;
 using GobiernoDigital.Tests.TestDoubles;
@@ -29,6 +30,31 @@ public sealed class ReportPageTests : DashboardTestContext, IClassFixture<Seeded
         var cut = RenderReport();
 
         Assert.Contains("Grupo par 2023", cut.FindAll(".radar .mud-chart-legend-item").Select(i => i.TextContent.Trim()));
+        Assert.Equal(["Categoría", "Puntaje", "Meta", "Brecha", "Grupo par", "Cambio"], cut.FindAll("[data-testid=tabla-categorias] thead th").Select(Normalized));
+        Assert.Equal(["TIC para Gobierno Abierto", "40,0", "100,0", "60,0", "47,5"], Cells(Row(cut, "Transparencia")).Take(5));
+        Assert.Equal("—", Cells(Row(cut, "Colaboración"))[4]);
+        Assert.All(cut.FindAll("[data-testid=tabla-categorias] tr.report-table__component th"), th => Assert.Equal("6", th.GetAttribute("colspan")));
+    }
+
+    [Fact]
+    public async Task Render_CompletedActionAndA2024Measurement_PlanSectionShowsProgressAndTheEffectivenessOfThePlanPage()
+    {
+        UseOwnDatabase();
+        PlanTestData.AddMeasurement(Database, 2024, ("Transparencia", 55.5m), ("Colaboración", 0m));
+        PlanTestData.Complete(Database, PlanTestData.ActionIds(Database, "Transparencia")[0], new DateOnly(2024, 6, 30), expectedPoints: 10m);
+        var expected = (await Services.GetRequiredService<PlanService>().GetEffectivenessAsync(null, null, cancellationToken: Xunit.TestContext.Current.CancellationToken))!;
+        var withoutData = expected.Categories.Count(c => c.Result.Verdict == EffectivenessVerdict.SinDatos);
+
+        var cut = RenderReport();
+
+        Assert.Equal(
+            $"Plan TI.PL03, versión 1, al 23/11/2026: 1 de {ActionCount()} acciones completadas, 0 vencidas y 0 que vencen en los próximos 30 días.",
+            Normalized(cut.Find("[data-testid=acciones-resumen]")));
+        // As on the plan page: 55,5 − 40 = +15,5 against 10 expected, eficaz; effect 1 × 15,5 ÷ 2 (Σ weights measured in 2024) = +7,8.
+        Assert.Equal(
+            $"Evaluación de la eficacia (de 2023 a 2024): Eficaz: Transparencia. Sin datos: {withoutData} categorías. Efecto sumado en el Porcentaje: +7,8 puntos.",
+            Normalized(cut.Find("[data-testid=plan-eficacia]")));
+        Assert.Equal(expected.Categories.Count - 1, withoutData);
     }
 
     [Fact]
@@ -83,7 +109,9 @@ public sealed class ReportPageTests : DashboardTestContext, IClassFixture<Seeded
         var cut = RenderReport();
 
         var summary = Normalized(cut.Find("[data-testid=acciones-resumen]"));
-        Assert.Equal($"Plan TI.PL03, versión 1, al 23/11/2026: 0 acciones vencidas y 0 que vencen en los próximos 30 días, de {ActionCount()} acciones del plan.", summary);
+        Assert.Equal($"Plan TI.PL03, versión 1, al 23/11/2026: 0 de {ActionCount()} acciones completadas, 0 vencidas y 0 que vencen en los próximos 30 días.", summary);
+        // Only 2023 is measured: nothing after it to judge the plan by.
+        Assert.StartsWith("Evaluación de la eficacia (de 2023 a una vigencia aún sin medición): Sin datos:", Normalized(cut.Find("[data-testid=plan-eficacia]")), StringComparison.Ordinal);
         Assert.Equal("Vencidas (0) Ninguna acción está vencida.", Blocks(cut.Find("[data-testid=vencidas]")));
         Assert.Equal("Vencen en los próximos 30 días (0) Ninguna acción vence en los próximos 30 días.", Blocks(cut.Find("[data-testid=proximas]")));
         Assert.Empty(cut.FindAll("[data-testid=fila-accion]"));
@@ -109,7 +137,7 @@ public sealed class ReportPageTests : DashboardTestContext, IClassFixture<Seeded
             $"y {late - ReportService.ListedActions} más: están en el plan de mejoramiento del tablero y en el archivo .xlsx del informe.",
             Normalized(list.QuerySelector("[data-testid=mas-acciones]")!));
         Assert.EndsWith("/plan?plazo=vencidas", list.QuerySelector("[data-testid=mas-acciones] a")!.GetAttribute("href"), StringComparison.Ordinal);
-        Assert.Contains($"{late} acciones vencidas y 0 que vencen", Normalized(cut.Find("[data-testid=acciones-resumen]")), StringComparison.Ordinal);
+        Assert.Contains($": 1 de {ActionCount()} acciones completadas, {late} vencidas y 0 que vencen", Normalized(cut.Find("[data-testid=acciones-resumen]")), StringComparison.Ordinal);
         Assert.Equal("Vencen en los próximos 30 días (0) Ninguna acción vence en los próximos 30 días.", Blocks(cut.Find("[data-testid=proximas]")));
     }
 

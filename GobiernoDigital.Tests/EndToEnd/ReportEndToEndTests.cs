@@ -55,7 +55,7 @@ public sealed partial class ReportEndToEndTests(KestrelDashboardApp app, Chromiu
         Assert.Contains("Categorías de la vigencia 2023", text, StringComparison.Ordinal);
         Assert.Contains("Capacidades Institucionales", text, StringComparison.Ordinal);
         Assert.Contains("Cambios desde la vigencia anterior", text, StringComparison.Ordinal);
-        Assert.Contains("Plan de mejoramiento: acciones vencidas y por vencer", text, StringComparison.Ordinal);
+        Assert.Contains("Vencen en los próximos 30 días", text, StringComparison.Ordinal);
         Assert.Contains("640,0 ÷ 16,0 = 40,0 %", text, StringComparison.Ordinal);
 
         // Nothing of the app's chrome or the screen toolbar reaches the paper.

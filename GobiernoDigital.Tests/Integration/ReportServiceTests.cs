@@ -1,5 +1,6 @@
 using GobiernoDigital.Core.Domain;
 using GobiernoDigital.Core.Export;
+using GobiernoDigital.Core.Planning;
 using GobiernoDigital.Dashboard.Services;
 using GobiernoDigital.Tests.TestDoubles;
 using Xunit;
@@ -27,6 +28,33 @@ public sealed class ReportServiceTests : SeededDatabaseTestBase
         Assert.NotNull(report.Plan);
         Assert.Equal(("TI.PL03", 1, new DateOnly(2026, 11, 23)), (report.Plan.Code, report.Plan.Version, report.Plan.Today));
         Assert.Equal((0, 0), (report.Plan.Late.Total, report.Plan.DueSoon.Total));
+    }
+
+    [Fact]
+    public async Task GetReportAsync_CompletedActionAndA2024Measurement_PlanSectionHasThePlanPagesCountersAndEffectiveness()
+    {
+        PlanTestData.AddMeasurement(Database, 2024, ("Transparencia", 55.5m), ("Colaboración", 0m));
+        var transparencia = PlanTestData.ActionIds(Database, "Transparencia");
+        PlanTestData.Complete(Database, transparencia[0], new DateOnly(2024, 6, 30), expectedPoints: 10m);
+        PlanTestData.ChangeAction(Database, transparencia[1], a => a.SetDates(new DateRange(a.StartDate, new DateOnly(2025, 3, 31))));
+        PlanTestData.ChangeAction(Database, PlanTestData.ActionIds(Database, "Información")[0], a => a.SetDates(new DateRange(a.StartDate, new DateOnly(2026, 12, 1))));
+        var clock = new FixedTimeProvider(On(2026, 11, 23));
+        var plans = new PlanService(Database, clock);
+        var planPage = (await plans.GetPlanAsync(null, Ct))!;
+        var effectiveness = (await plans.GetEffectivenessAsync(null, null, cancellationToken: Ct))!;
+
+        var plan = (await Service(On(2026, 11, 23)).GetReportAsync(null, cancellationToken: Ct))!.Plan!;
+
+        Assert.Equal(planPage.Counters, plan.Counters);
+        Assert.Equal((1, 1, 1), (plan.Counters.Completed, plan.Counters.Late, plan.Counters.DueSoon));
+        Assert.Equal((plan.Counters.Late, plan.Counters.DueSoon), (plan.Late.Total, plan.DueSoon.Total));
+        Assert.NotNull(plan.Effectiveness);
+        Assert.Equal((effectiveness.FromVigencia, effectiveness.ToVigencia, effectiveness.TotalEffect), (plan.Effectiveness.FromVigencia, plan.Effectiveness.ToVigencia, plan.Effectiveness.TotalEffect));
+        Assert.Equal(effectiveness.Categories.Select(c => (c.CategoryName, c.Result.Verdict)), plan.Effectiveness.Categories.Select(c => (c.CategoryName, c.Result.Verdict)));
+        var eficaz = Assert.Single(plan.Verdicts, v => v.Verdict == EffectivenessVerdict.Eficaz);
+        Assert.Equal(["Transparencia"], eficaz.Categories);
+        Assert.Equal(effectiveness.Categories.Count, plan.Verdicts.Sum(v => v.Categories.Count));
+        Assert.Equal(EffectivenessVerdict.SinDatos, plan.Verdicts[^1].Verdict);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using GobiernoDigital.Core.Planning;
 using GobiernoDigital.Core.Scoring;
 using GobiernoDigital.Dashboard.Services;
 using GobiernoDigital.Dashboard.Components.Shared;
@@ -37,6 +38,12 @@ public partial class ReportPage : VigenciaPageBase<ReportModel>, IAsyncDisposabl
     }
 
     private static string Plural(int count) => count == 1 ? "1 categoría" : $"{count} categorías";
+
+    private static string ActionPlural(int count) => count == 1 ? "1 acción" : $"{count} acciones";
+
+    // «Sin datos» usually holds most of the plan's categories: counted, not named, to keep the report within its pages.
+    private static string CategoryList(IReadOnlyList<string> categories, EffectivenessVerdict verdict) =>
+        verdict == EffectivenessVerdict.SinDatos ? Plural(categories.Count) : string.Join(", ", categories);
 
     private string EmptyChangeTitle(CategoryResult row) =>
         Model?.Report.PreviousVigencia is null ? "Sin vigencia anterior para comparar"
